@@ -1,0 +1,2 @@
+"""timeline: dated conflict events from Indonesian news."""
+__version__ = "0.1.0"
