@@ -85,3 +85,15 @@ class EventMention:
         d = asdict(self)
         d["rules"] = ";".join(self.rules) if self.rules else None
         return d
+
+
+@dataclass
+class ArticleResult:
+    """The rows one article contributes to each table, or the error that stopped it."""
+
+    article_id: str
+    source: str
+    article: dict | None = None
+    dates: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    error: str | None = None

@@ -1,0 +1,206 @@
+"""The `timeline` command: thin click commands over the library functions."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+
+import click
+
+from . import __version__
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2022-03-01") from None
+
+
+class Progress:
+    """Articles done, rate and errors on stderr, redrawn at most a few times a second."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.done = self.errors = 0
+        self.t0 = self.last = time.monotonic()
+
+    def tick(self, result) -> None:
+        self.done += 1
+        self.errors += bool(result.error)
+        now = time.monotonic()
+        if self.enabled and now - self.last > 0.25:
+            self.last = now
+            self._draw(now)
+
+    def _draw(self, now: float, end: str = "") -> None:
+        rate = self.done / max(now - self.t0, 1e-9)
+        click.echo(f"\r{self.done:,} articles  {rate:,.0f}/s  {self.errors} errors", err=True, nl=False)
+        if end:
+            click.echo(end, err=True, nl=False)
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self._draw(time.monotonic(), "\n")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="timeline")
+def main() -> None:
+    """Dated conflict events from Indonesian news, as a Parquet dataset.
+
+    \b
+    Example:
+        timeline build raw/ -o dataset
+        timeline export dataset --table events --format csv > events.csv
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", default="dataset", show_default=True, type=click.Path(),
+              help="Dataset folder to write (replaced atomically when the build completes).")
+@click.option("--published", callback=_date, metavar="DATE",
+              help="Anchor date (YYYY-MM-DD) for articles without a 'published' value.")
+@click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON on stdout.")
+def build(inputs, out, published, strict, quiet, as_json):
+    """Build the events, dates and articles tables from INPUTS (files or folders).
+
+    \b
+    Inputs: *.txt / *.md (one article, optional --- front matter), *.jsonl,
+    *.jsonl.gz (one JSON object per line), *.json (object or list).
+    Bad input is reported on stderr with its file and line; the rest is built
+    and the exit code is 1. No input files at all: exit 2.
+
+    \b
+    Example:
+        timeline build raw/ -o dataset
+        timeline build news.jsonl.gz -o out --published 2022-03-01
+    """
+    from .build import NoInput, StrictStop, build as run_build
+
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    on_error = (lambda m: None) if quiet else (lambda m: click.echo(f"\ntimeline: error: {m}" if progress.enabled else f"timeline: error: {m}", err=True))
+    try:
+        report = run_build(inputs, out, published=published, strict=strict, on_error=on_error,
+                           on_article=progress.tick)
+    except NoInput as exc:
+        click.echo(f"timeline: {exc} in {', '.join(inputs)}", err=True)
+        sys.exit(2)
+    except StrictStop:
+        click.echo("timeline: stopped at the first error (--strict); the output was not changed", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("\ntimeline: interrupted; the output was not changed", err=True)
+        sys.exit(130)
+    progress.close()
+    summary = {"output": str(out), "articles": report.articles, "rows": report.rows, "errors": len(report.errors)}
+    if as_json:
+        click.echo(json.dumps(summary))
+    elif not quiet:
+        rows = ", ".join(f"{n:,} {t}" for t, n in report.rows.items())
+        click.echo(f"timeline: built {out}: {report.articles:,} articles; {rows}; {len(report.errors)} errors", err=True)
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@click.argument("dataset", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON list.")
+def validate(dataset, as_json):
+    """Check a dataset against schema.json: exit 0 if valid, 1 with one line per problem.
+
+    \b
+    Example:
+        timeline validate dataset
+    """
+    from .dataset import validate as run_validate
+
+    problems = run_validate(dataset)
+    if as_json:
+        click.echo(json.dumps(problems))
+    else:
+        for p in problems:
+            click.echo(f"{dataset}: {p}", err=True)
+        if not problems:
+            click.echo(f"{dataset}: valid", err=True)
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+@click.option("--table", default="events", show_default=True, type=click.Choice(["events", "dates", "articles"]))
+@click.option("--format", "fmt", default="csv", show_default=True, type=click.Choice(["csv", "jsonl"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--type", "types", multiple=True, help="Keep only these event types (repeatable).")
+@click.option("--since", callback=_date, metavar="DATE", help="Keep rows dated on or after DATE.")
+@click.option("--until", callback=_date, metavar="DATE", help="Keep rows dated on or before DATE.")
+def export(dataset, table, fmt, output, types, since, until):
+    """Export a table as CSV (UTF-8, header, quoted) or JSON lines.
+
+    \b
+    Example:
+        timeline export dataset --table events --type attack --since 2022-02-24 > attacks.csv
+        timeline export dataset --table dates --format jsonl -o dates.jsonl
+    """
+    from .export import ExportError, export as run_export
+
+    try:
+        n = run_export(dataset, table, fmt, output, types=types, since=since, until=until)
+    except ExportError as exc:
+        click.echo(f"timeline: {exc}", err=True)
+        sys.exit(2)
+    if output:
+        click.echo(f"timeline: wrote {n:,} rows to {output}", err=True)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--anchor", callback=_date, metavar="DATE", help="Reference date (default: inferred from the text).")
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json"]))
+def dates(text, anchor, fmt):
+    """Show every date expression in TEXT and how it was resolved.
+
+    \b
+    Example:
+        timeline dates "Serangan dimulai Kamis (24/2) lalu." --anchor 2022-03-01
+    """
+    from .explain import date_rows
+
+    rows, anchor_info = date_rows(text, anchor)
+    if fmt == "json":
+        click.echo(json.dumps({"anchor": anchor_info, "dates": rows}, default=str, ensure_ascii=False))
+        return
+    click.echo(f"anchor: {anchor_info['date']} ({anchor_info['method']}{'; ' + anchor_info['note'] if anchor_info['note'] else ''})")
+    for r in rows:
+        span = f"{r['date_start']}" if r["date_start"] == r["date_end"] else f"{r['date_start']}..{r['date_end']}"
+        mod = f" {r['modifier']}" if r["modifier"] else ""
+        wd = "" if r["weekday_consistent"] is None else f" weekday_consistent={r['weekday_consistent']}"
+        click.echo(f"{r['start']:>5}-{r['end']:<5} {r['text']!r:28} {span:23} {r['granularity']}{mod}  [{r['method']}]{wd}")
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+@click.argument("event_id")
+def explain(dataset, event_id):
+    """Show why an event row is there: its sentence with trigger, date and actors marked, and the rules.
+
+    \b
+    Example:
+        timeline explain dataset 3f2a9c...
+    """
+    from .explain import explain_event
+
+    text = explain_event(dataset, event_id)
+    if text is None:
+        click.echo(f"timeline: no event {event_id!r} in {dataset}", err=True)
+        sys.exit(1)
+    click.echo(text)
+
+
+if __name__ == "__main__":
+    main()
