@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
 import time
 from datetime import date
 
@@ -21,30 +23,70 @@ def _date(ctx, param, value):
 
 
 class Progress:
-    """Articles done, rate and errors on stderr, redrawn at most a few times a second."""
+    """A progress line on stderr: articles done (of the total, when known cheaply), articles/s, ETA, errors.
 
-    def __init__(self, enabled: bool):
+    Redrawn at most four times a second, and only when enabled (stderr is a terminal, no
+    --quiet); error lines are printed above it. The total is counted in a background thread.
+    """
+
+    WIDTH = 24
+
+    def __init__(self, enabled: bool, inputs=()):
         self.enabled = enabled
         self.done = self.errors = 0
+        self.total: int | None = None
         self.t0 = self.last = time.monotonic()
+        self.drawn = False
+        if enabled and inputs:
+            threading.Thread(target=self._count, args=(list(inputs),), daemon=True).start()
 
-    def tick(self, result) -> None:
-        self.done += 1
-        self.errors += bool(result.error)
+    def _count(self, inputs) -> None:
+        from .build import count_articles
+
+        try:
+            self.total = count_articles(inputs)
+        except OSError:
+            pass
+
+    def update(self, report) -> None:
+        self.done = report.processed + report.unchanged
+        self.errors = len(report.errors)
         now = time.monotonic()
         if self.enabled and now - self.last > 0.25:
             self.last = now
             self._draw(now)
 
+    def message(self, text: str) -> None:
+        """Print a line on stderr above the progress line."""
+        click.echo(("\r\x1b[K" if self.drawn else "") + text, err=True)
+        self.drawn = False
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.t0, 1e-9)
+        rate = self.done / elapsed
+        parts = [f"{self.done:,} articles", f"{rate:,.0f}/s"]
+        total = self.total
+        if total and total >= self.done:
+            filled = int(self.WIDTH * self.done / total) if total else self.WIDTH
+            eta = (total - self.done) / rate if rate > 0 else None
+            parts = [f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done:,}/{total:,} articles", f"{rate:,.0f}/s"]
+            if eta is not None:
+                parts.append(f"ETA {_duration(eta)}")
+        parts.append(f"{self.errors:,} errors")
+        return "  ".join(parts)
+
     def _draw(self, now: float, end: str = "") -> None:
-        rate = self.done / max(now - self.t0, 1e-9)
-        click.echo(f"\r{self.done:,} articles  {rate:,.0f}/s  {self.errors} errors", err=True, nl=False)
-        if end:
-            click.echo(end, err=True, nl=False)
+        click.echo(f"\r\x1b[K{self.line(now)}{end}", err=True, nl=False)
+        self.drawn = not end
 
     def close(self) -> None:
-        if self.enabled and self.done:
+        if self.enabled and self.drawn:
             self._draw(time.monotonic(), "\n")
+
+
+def _duration(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,13 +104,20 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "out", default="dataset", show_default=True, type=click.Path(),
-              help="Dataset folder to write (replaced atomically when the build completes).")
+              help="Dataset folder to write; an existing one is added to (replaced atomically when the build completes).")
 @click.option("--published", callback=_date, metavar="DATE",
               help="Anchor date (YYYY-MM-DD) for articles without a 'published' value.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: all cores). The rows do not depend on it.")
+@click.option("--engine", type=click.Choice(["local", "dask"]),
+              help="local: worker processes on this machine (default); dask: a Dask cluster (pip install 'timeline[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; default: a LocalCluster of --jobs workers).")
+@click.option("--rebuild", is_flag=True, help="Start OUT over instead of adding only new and changed articles.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, errors or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON on stdout.")
-def build(inputs, out, published, strict, quiet, as_json):
+def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, quiet, as_json):
     """Build the events, dates and articles tables from INPUTS (files or folders).
 
     \b
@@ -78,33 +127,60 @@ def build(inputs, out, published, strict, quiet, as_json):
     and the exit code is 1. No input files at all: exit 2.
 
     \b
+    Into an existing OUT only new articles and changed ones (text, metadata or
+    pipeline version) are processed; the others' rows are kept. --rebuild starts over.
+    Events and dates are Hive-partitioned by year (OUT/events/year=2022/...,
+    year=unknown for rows without a date).
+
+    \b
     Example:
         timeline build raw/ -o dataset
-        timeline build news.jsonl.gz -o out --published 2022-03-01
+        timeline build news.jsonl.gz -o out --published 2022-03-01 --jobs 8
+        timeline build corpus/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from .build import NoInput, StrictStop, build as run_build
+    from .build import Incompatible, NoInput, StrictStop, build as run_build
+    from .engines import EngineUnavailable
 
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
-    on_error = (lambda m: None) if quiet else (lambda m: click.echo(f"\ntimeline: error: {m}" if progress.enabled else f"timeline: error: {m}", err=True))
+    if engine == "local" and scheduler:
+        raise click.UsageError("--scheduler is for --engine dask")
+    engine = engine or ("dask" if scheduler else "local")
+    progress = Progress(enabled=not quiet and sys.stderr.isatty(), inputs=inputs)
+    on_error = (lambda m: None) if quiet else (lambda m: progress.message(f"timeline: error: {m}"))
     try:
-        report = run_build(inputs, out, published=published, strict=strict, on_error=on_error,
-                           on_article=progress.tick)
+        report = run_build(inputs, out, published=published, strict=strict, jobs=jobs, engine=engine,
+                           scheduler=scheduler, rebuild=rebuild, on_error=on_error, on_progress=progress.update)
     except NoInput as exc:
         click.echo(f"timeline: {exc} in {', '.join(inputs)}", err=True)
         sys.exit(2)
+    except (EngineUnavailable, Incompatible) as exc:
+        click.echo(f"timeline: {exc}", err=True)
+        sys.exit(2)
     except StrictStop:
-        click.echo("timeline: stopped at the first error (--strict); the output was not changed", err=True)
+        progress.message("timeline: stopped at the first error (--strict); the output was not changed")
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("\ntimeline: interrupted; the output was not changed", err=True)
+        progress.message("timeline: interrupted; the output was not changed")
         sys.exit(130)
+    except OSError as exc:
+        progress.message(f"timeline: cannot build {out}: {exc}; the output was not changed")
+        sys.exit(1)
+    except Exception as exc:  # a bug, not bad input: say so in one line (TIMELINE_DEBUG=1 shows the traceback)
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        progress.message(f"timeline: internal error: {type(exc).__name__}: {exc}; the output was not changed "
+                         "(set TIMELINE_DEBUG=1 for details)")
+        sys.exit(1)
     progress.close()
-    summary = {"output": str(out), "articles": report.articles, "rows": report.rows, "errors": len(report.errors)}
+    summary = {"output": str(out), "articles": report.articles, "processed": report.processed,
+               "unchanged": report.unchanged, "replaced": report.replaced, "rows": report.rows,
+               "errors": len(report.errors)}
     if as_json:
         click.echo(json.dumps(summary))
     elif not quiet:
         rows = ", ".join(f"{n:,} {t}" for t, n in report.rows.items())
-        click.echo(f"timeline: built {out}: {report.articles:,} articles; {rows}; {len(report.errors)} errors", err=True)
+        kept = f" ({report.unchanged:,} unchanged, kept)" if report.unchanged else ""
+        click.echo(f"timeline: built {out}: {report.articles:,} articles{kept}; {rows}; {len(report.errors)} errors",
+                   err=True)
     sys.exit(1 if report.errors else 0)
 
 

@@ -1,11 +1,7 @@
-"""Rows -> Parquet dataset folders (written to a temp folder, swapped in atomically); load; validate."""
+"""Parquet dataset folders: load, validate; the writer (temp folder, atomic swap) is in writer.py."""
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import uuid
-from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -14,110 +10,10 @@ import pyarrow.compute as pc
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from . import __version__ as PIPELINE_VERSION, schema
-from .model import ArticleResult
-
-ROW_GROUP = 64_000
-MANIFEST = "_timeline.json"
-
-
-class DatasetWriter:
-    """Streams article results into a temporary dataset beside OUT; `commit` swaps it in.
-
-    Rows are flushed as Parquet row groups whenever a table's buffer fills, so memory stays
-    flat however many articles pass through. Until `commit`, OUT is untouched.
-    """
-
-    def __init__(self, out: str | os.PathLike, row_group: int = ROW_GROUP):
-        self.out = Path(out)
-        self.row_group = row_group
-        self.tmp = self.out.with_name(f".{self.out.name}.tmp-{uuid.uuid4().hex[:8]}")
-        self.tmp.mkdir(parents=True)
-        self.buffers: dict[str, list[dict]] = {t: [] for t in schema.TABLES}
-        self.writers: dict[str, pq.ParquetWriter] = {}
-        self.counts = {t: 0 for t in schema.TABLES}
-        self.errors: list[str] = []
-
-    def add(self, result: ArticleResult) -> None:
-        """Queue one article's rows (or note its error)."""
-        if result.error:
-            self.errors.append(f"{result.source or '?'}: article {result.article_id}: {result.error}")
-            return
-        self._extend("articles", [result.article])
-        self._extend("dates", result.dates)
-        self._extend("events", result.events)
-
-    def _extend(self, name: str, rows: list[dict]) -> None:
-        buf = self.buffers[name]
-        buf.extend(rows)
-        if len(buf) >= self.row_group:
-            self._flush(name)
-
-    def _flush(self, name: str) -> None:
-        rows = self.buffers[name]
-        table = to_arrow(name, rows)
-        if name not in self.writers:
-            folder = self.tmp / name
-            folder.mkdir()
-            self.writers[name] = pq.ParquetWriter(folder / "part-00000.parquet", table.schema,
-                                                  compression="zstd", use_dictionary=True)
-        self.writers[name].write_table(table, row_group_size=self.row_group)
-        self.counts[name] += len(rows)
-        rows.clear()
-
-    def commit(self, manifest: dict | None = None) -> dict[str, int]:
-        """Write what is buffered, close the files and swap the new dataset in for OUT."""
-        for name in schema.TABLES:
-            if self.buffers[name] or name not in self.writers:
-                self._flush(name)
-            self.writers[name].close()
-        info = {"pipeline_version": PIPELINE_VERSION, "schema_version": schema.load().get("schema_version"),
-                "rows": self.counts, "errors": len(self.errors), **(manifest or {})}
-        (self.tmp / MANIFEST).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        swap_in(self.tmp, self.out)
-        return dict(self.counts)
-
-    def abort(self) -> None:
-        """Drop the temporary dataset; OUT stays as it was."""
-        for w in self.writers.values():
-            try:
-                w.close()
-            except Exception:
-                pass
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def __enter__(self) -> "DatasetWriter":
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None:
-            self.abort()
-
-
-def to_arrow(name: str, rows: list[dict]) -> pa.Table:
-    """Rows (dicts) -> an Arrow table with exactly the schema's columns and types."""
-    sch = schema.arrow_schema(name)
-    return pa.Table.from_pylist([{c: r.get(c) for c in sch.names} for r in rows], schema=sch)
-
-
-def swap_in(new: Path, out: Path) -> None:
-    """Replace OUT by NEW with renames only, so readers see the old or the new dataset, whole."""
-    if out.exists() and not out.is_dir():
-        raise FileExistsError(f"{out} exists and is not a folder")
-    old = out.with_name(f".{out.name}.old-{uuid.uuid4().hex[:8]}")
-    if out.exists():
-        os.replace(out, old)
-    os.replace(new, out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def write_results(results: Iterable[ArticleResult], out: str | os.PathLike) -> DatasetWriter:
-    """Write all results to OUT atomically; returns the committed writer (counts, errors)."""
-    with DatasetWriter(out) as writer:
-        for r in results:
-            writer.add(r)
-        writer.commit()
-    return writer
+from . import schema
+# The writer lives in writer.py; re-exported here, where callers and tests have always found it.
+from .writer import (FLAT, HIVE, MANIFEST, ROW_GROUP, DatasetWriter, Layout, swap_in,  # noqa: F401
+                     to_arrow, write_results)
 
 
 def table_path(path: str | os.PathLike, table: str) -> Path:
@@ -149,6 +45,7 @@ def validate(path: str | os.PathLike) -> list[str]:
     """Problems found checking a dataset against schema.json; empty when valid."""
     problems: list[str] = []
     ids: set[str] = set()
+    event_ids: set[str] = set()
     for table in ("articles", "dates", "events"):
         try:
             ds = arrow_dataset(path, table)
@@ -164,7 +61,14 @@ def validate(path: str | os.PathLike) -> list[str]:
             continue
         for batch in ds.to_batches(columns=list(schema.columns(table))):
             problems += _check_rows(table, batch, ids)
+            if table == "events":
+                problems += _check_unique(batch.column("event_id").to_pylist(), event_ids)
     return problems
+
+
+def _check_unique(values: list[str], seen: set[str]) -> list[str]:
+    dup = [v for v in values if v in seen or seen.add(v)]
+    return [f"events: {len(dup)} duplicate event_id values, e.g. {dup[0]!r}"] if dup else []
 
 
 def _check_schema(table: str, got: pa.Schema, file: str) -> list[str]:

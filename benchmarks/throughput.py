@@ -1,0 +1,156 @@
+"""Throughput of `timeline build` on synthetic corpora of N articles; prints figures, asserts nothing.
+
+    .venv/bin/python benchmarks/throughput.py 10000 100000 [--jobs 2] [--sample 200]
+
+For each N: makes a corpus by varying ../shared/corpus/articles.jsonl (new ids, publication dates
+shifted by up to four years, paragraphs after the first shuffled) in a temp folder, builds it with
+`timeline build --jobs 2`, and reports articles/s, MB of text/s, peak RSS (sum over the process
+tree, sampled with psutil: RSS summed and PSS summed; and the largest single process, from
+getrusage), output size, the time
+to add 100 new articles to the built dataset (the new file alone, and the whole corpus again), and
+dateparser `search_dates` articles/s on a sample of the same texts.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
+PER_FILE = 10_000
+
+
+def variants(n: int, start: int = 0, seed: int = 0) -> list[dict]:
+    """n articles varied from the shared corpus: new ids, shifted dates, shuffled paragraphs."""
+    base = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = []
+    for i in range(start, start + n):
+        rng = random.Random(seed * 1_000_003 + i)
+        art = dict(base[i % len(base)])
+        paras = art["text"].split("\n\n")
+        rest = paras[1:]
+        rng.shuffle(rest)
+        art["text"] = "\n\n".join(paras[:1] + rest)
+        pub = date.fromisoformat(art.get("published") or "2022-03-01") + timedelta(days=rng.randint(-730, 730))
+        art.update(id=f"bench-{seed}-{i:08d}", published=pub.isoformat())
+        out.append(art)
+    return out
+
+
+def write_corpus(folder: Path, n: int) -> int:
+    """Write n articles as JSONL files of PER_FILE lines; returns the characters of text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for k, start in enumerate(range(0, n, PER_FILE)):
+        arts = variants(min(PER_FILE, n - start), start)
+        chars += sum(len(a["text"]) for a in arts)
+        with open(folder / f"part-{k:04d}.jsonl", "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in arts)
+    return chars
+
+
+def run_build(args: list[str]) -> tuple[float, dict[str, float], int]:
+    """Run `timeline build ARGS`; (seconds, peak memory of the process tree in MB, exit code).
+
+    Memory is sampled with psutil over the build process and all its descendants: the sum of
+    RSS (counts pages shared between forked workers once per process) and the sum of PSS
+    (shared pages split between the processes sharing them: what the tree really holds).
+    """
+    cmd = [sys.executable, "-m", "timeline.cli", "build", *args]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = {"rss": 0.0, "pss": 0.0}
+    threading.Thread(target=_sample_memory, args=(proc, peak), daemon=True).start()
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - t0
+    if proc.returncode:
+        sys.stderr.write(err.decode(errors="replace")[-2000:])
+    return elapsed, {k: v / 2**20 for k, v in peak.items()}, proc.returncode
+
+
+def _sample_memory(proc: subprocess.Popen, peak: dict[str, float]) -> None:
+    try:
+        import psutil
+    except ImportError:
+        return
+    try:
+        root = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            rss = pss = 0
+            for p in [root, *root.children(recursive=True)]:
+                try:
+                    info = p.memory_full_info()
+                    rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
+                except psutil.Error:
+                    pass
+            peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
+            time.sleep(0.1)
+    except psutil.Error:
+        pass
+
+
+def dateparser_rate(texts: list[tuple[str, str]]) -> float:
+    """articles/s of dateparser.search_dates with the settings a careful user would pick."""
+    from datetime import datetime
+
+    from dateparser.search import search_dates
+
+    search_dates("Kamis (24/2)", languages=["id"])  # load the language data outside the timing
+    t0 = time.perf_counter()
+    for text, pub in texts:
+        settings = {"RELATIVE_BASE": datetime.fromisoformat(pub), "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+        search_dates(text, languages=["id"], settings=settings)
+    return len(texts) / (time.perf_counter() - t0)
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def bench(n: int, jobs: int, sample: int, tmp: Path) -> dict:
+    corpus, out = tmp / f"corpus-{n}", tmp / f"out-{n}"
+    chars = write_corpus(corpus, n)
+    secs, mem, rc = run_build([str(corpus), "-o", str(out), "--jobs", str(jobs), "--quiet", "--rebuild"])
+    add = tmp / f"add-{n}"
+    add.mkdir()
+    with open(add / "new.jsonl", "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in variants(100, 0, seed=1))
+    add_secs, _, _ = run_build([str(add), "-o", str(out), "--jobs", str(jobs), "--quiet"])
+    with open(add / "new.jsonl", "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in variants(100, 0, seed=2))
+    rescan_secs, _, _ = run_build([str(corpus), str(add), "-o", str(out), "--jobs", str(jobs), "--quiet"])
+    texts = [(a["text"], a["published"]) for a in variants(sample, 0, seed=3)]
+    return {"N": n, "exit": rc, "seconds": round(secs, 1), "articles/s": round(n / secs),
+            "MB text/s": round(chars / 2**20 / secs, 2), "peak RSS sum MB": round(mem["rss"]),
+            "peak PSS sum MB": round(mem["pss"]),
+            "output MB": round(size_mb(out), 1), "add 100 (new file) s": round(add_secs, 2),
+            "add 100 (corpus rescanned) s": round(rescan_secs, 2),
+            "dateparser articles/s": round(dateparser_rate(texts), 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("sizes", nargs="+", type=int, metavar="N")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--sample", type=int, default=200, help="articles for the dateparser comparison")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+        for n in args.sizes:
+            row = bench(n, args.jobs, args.sample, Path(tmp))
+            row["pipeline / dateparser"] = round(row["articles/s"] / row["dateparser articles/s"], 1)
+            print("  ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"largest single process RSS (getrusage, all runs): {maxrss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

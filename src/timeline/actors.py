@@ -1,0 +1,278 @@
+"""Actors named in a text -> normalised actor names (countries, organisations, armed groups).
+
+Vocabulary is data: ``lang/<lang>/actors.tsv`` (written forms -> actor), the country rows of
+``places.tsv`` (every name of a country is that state as an actor), ``titles.tsv`` (offices,
+ranks, and nouns for forces or governments), ``forces.tsv`` (states whose forces have their own
+actor name: "tentara Sudan" -> SAF), ``name_stops.tsv`` and ``name_prefixes.tsv``.
+
+Titles combine with what follows, so that one span covers the whole reference:
+- title + actor [+ name]: "Presiden Rusia Vladimir Putin" -> Russia (person_title);
+- title + known person: "Presiden Vladimir Putin" -> Russia;
+- a title that implies its actor, + name: "Kapolda Papua Irjen X" -> Polri;
+- force/government noun + actor: "pasukan Rusia" -> Russia (military), "pemerintah Indonesia";
+- a generic noun alone takes its default actor ("polisi" -> Polri) only when the text's other
+  actors (or ``context_countries``) include that actor's country, or name no country at all.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import PhraseIndex, name_prefixes
+from .lang import DEFAULT_LANG, read_tsv
+
+STOP = "stop"
+STREET = "street"
+PERSON_KINDS = {"person_title", "rank"}
+#: Title kinds for groups of people of a country: the default actor names the group.
+PEOPLE_KINDS = {"civilians", "protesters"}
+_PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_NEXT_WORD = re.compile(r"[ \t]*(,[ \t]*)?(\S+)")
+_TRAILING = ",.;:!?\"'\u201d\u2019)"
+_MAX_NAME_WORDS = 6
+_ABBREVIATION_MAX = 3
+_HEADLINE_MIN_WORDS, _HEADLINE_SHARE, _HEADLINE_WORD_LEN, _HEADLINE_MAX_CHARS = 4, 0.75, 4, 200
+_SENTENCE_END = tuple(".!?:\"\u201d")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor entry: normalised name, ISO alpha-3 country (None: international), kind."""
+
+    actor: str
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title or noun that combines with the actor after it; ``actor`` is its default."""
+
+    kind: str
+    actor: str | None
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in a text: ``text[start:end]`` is the reference as written."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    country: str | None
+    kind: str
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    entry: Actor | Title
+
+
+@lru_cache(maxsize=None)
+def _index(lang: str) -> PhraseIndex[Actor | Title]:
+    """Actor and title forms of a language, built once per process."""
+    entries: list[tuple[str, Actor | Title]] = []
+    for row in read_tsv(lang, "titles"):
+        entries.append((row["surface"], Title(row["kind"], row["actor"] or None)))
+    for row in read_tsv(lang, "actors"):
+        entries.append((row["surface"], Actor(row["actor"], row["country"] or None, row["kind"])))
+    for row in read_tsv(lang, "places"):
+        if row["kind"] == "country":
+            entries.append((row["surface"], Actor(row["name"], row["country"] or None, "state")))
+    # No full-capital variants: a capital in full capitals is a dateline ("MOSKOW, KOMPAS.com -"),
+    # a place that says where the report was filed, not a state acting.
+    return PhraseIndex(entries, name_prefixes(lang), capitals=False)
+
+
+@lru_cache(maxsize=None)
+def _countries(lang: str) -> dict[str, str | None]:
+    table: dict[str, str | None] = {}
+    for row in read_tsv(lang, "actors"):
+        if row["kind"] != STOP:
+            table.setdefault(row["actor"], row["country"] or None)
+    for row in read_tsv(lang, "places"):
+        if row["kind"] == "country":
+            table.setdefault(row["name"], row["country"] or None)
+    return table
+
+
+@lru_cache(maxsize=None)
+def _forces(lang: str) -> dict[tuple[str, str], str]:
+    """(state, noun kind) -> the actor its forces are named by ("Sudan", "military") -> SAF."""
+    return {(row["state"], row["kind"]): row["actor"] for row in read_tsv(lang, "forces")}
+
+
+@lru_cache(maxsize=None)
+def _name_stops(lang: str) -> frozenset[str]:
+    return frozenset(row["surface"] for row in read_tsv(lang, "name_stops"))
+
+
+def country_of_actor(actor: str, lang: str = DEFAULT_LANG) -> str | None:
+    """ISO alpha-3 country of a normalised actor name ("Civilians (Palestine)" -> PSE)."""
+    if actor.endswith(")") and " (" in actor:
+        actor = actor[actor.index(" (") + 2:-1]
+    return _countries(lang).get(actor)
+
+
+#: Kinds of mention whose place names qualify the actor rather than say where something happened.
+QUALIFIER_KINDS = {"person_title", "person", "military", "police", "state", "org"}
+
+
+def qualifier_spans(mentions: Iterable[ActorMention]) -> list[tuple[int, int]]:
+    """Spans of actor references that may hold a place name that is no location
+    ("Presiden Polandia Andrzej Duda", "Kedutaan Besar Amerika Serikat"): pass them to
+    ``places.find_places(..., exclude=...)``. Groups of people ("warga Gaza") are not included."""
+    return [(m.start, m.end) for m in mentions if m.kind in QUALIFIER_KINDS]
+
+
+def _items(text: str, lang: str) -> list[_Item]:
+    """Index hits as items (a title wins over an actor of the same form), stops dropped."""
+    items = []
+    for hit in _index(lang).find(text):
+        titles = [p for p in hit.payloads if isinstance(p, Title)]
+        entry = titles[0] if titles else hit.payloads[0]
+        if not (isinstance(entry, Actor) and entry.kind == STOP):
+            items.append(_Item(hit.start, hit.end, entry))
+    return _fold_parentheses(text, items)
+
+
+def _fold_parentheses(text: str, items: list[_Item]) -> list[_Item]:
+    """Merge "X (Y)" when Y restates X (an abbreviation): 'Sekretaris Jenderal (Sekjen)'."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and _same(prev.entry, item.entry):
+            paren = _PAREN.match(text, prev.end)
+            if paren and paren.start(1) == item.start and paren.end(1) == item.end:
+                prev.end = paren.end()
+                continue
+        out.append(item)
+    return out
+
+
+def _same(a: Actor | Title, b: Actor | Title) -> bool:
+    if isinstance(a, Title) and isinstance(b, Title):
+        return True
+    return isinstance(a, Actor) and isinstance(b, Actor) and a.actor == b.actor
+
+
+def _adjacent(text: str, end: int, start: int, lead: str = "") -> bool:
+    """Only a space or two (after an optional ``lead`` character) between two spans?"""
+    gap = text[end:start]
+    if lead and gap.startswith(lead):
+        gap = gap[len(lead):]
+    return 0 < len(gap) <= 2 and gap.isspace() and "\n" not in gap
+
+
+def _name_end(text: str, pos: int, stops: frozenset[str], blocked: set[int]) -> int:
+    """End of a person's name written after ``pos`` (capitalised words), or ``pos``."""
+    end, words = pos, 0
+    while words < _MAX_NAME_WORDS:
+        m = _NEXT_WORD.match(text, end)
+        if not m or "\n" in text[end:m.start(2)] or (m.group(1) and words):
+            break
+        raw = m.group(2)
+        core = raw.rstrip(_TRAILING)
+        if not core or not (core[0].isupper() or core[0].isdigit()) or core in stops or m.start(2) in blocked:
+            break
+        if core == raw:
+            end, words = m.end(2), words + 1
+            continue
+        abbreviation = raw[len(core)] == "." and len(core) <= _ABBREVIATION_MAX
+        end, words = m.start(2) + len(core) + (1 if abbreviation else 0), words + 1
+        if not abbreviation:
+            break
+    return end
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline: short, no final stop, most longer words capitalised?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    if len(line) > _HEADLINE_MAX_CHARS or line.endswith(_SENTENCE_END):
+        return False
+    words = [w for w in line.split() if w[0].isalpha() and len(w) >= _HEADLINE_WORD_LEN]
+    if len(words) < _HEADLINE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
+
+
+def _combined_kind(title: Title, following: ActorMention) -> str:
+    if title.kind in PERSON_KINDS:
+        return "person_title"
+    if title.kind == "military" and following.kind not in ("state", "person", "person_title"):
+        return following.kind
+    return title.kind
+
+
+def find_actors(text: str, lang: str = DEFAULT_LANG, context_countries: Iterable[str] = ()) -> list[ActorMention]:
+    """Actors named in ``text``, in order, non-overlapping; titles combined as described above."""
+    items = _items(text, lang)
+    context = {i.entry.country for i in items if isinstance(i.entry, Actor) and i.entry.country}
+    context.update(context_countries)
+    stops = _name_stops(lang)
+    out: list[ActorMention] = []  # built right to left
+    for item in reversed(items):
+        entry = item.entry
+        if isinstance(entry, Actor):
+            span = text[item.start:item.end]
+            out.append(ActorMention(item.start, item.end, span, entry.actor, entry.country, entry.kind))
+            continue
+        mention = _with_title(text, item, entry, out, stops, context, lang)
+        if mention is not None:
+            out.append(mention)
+    out.reverse()
+    return out
+
+
+def _with_title(text, item: _Item, title: Title, out: list[ActorMention], stops, context, lang) -> ActorMention | None:
+    """The mention a title heads: merged with the actor after it, or on its own with its default."""
+    following = out[-1] if out else None
+    if title.kind == STREET:
+        if following is not None and following.kind == "person_title" \
+                and _adjacent(text, item.end, following.start, "."):
+            out.pop()  # "Jl. Letjen Suprapto": a street named after a person
+        return None
+    if following is not None and _adjacent(text, item.end, following.start):
+        if title.kind in PEOPLE_KINDS:
+            if following.kind != "state" or not title.actor:
+                return None
+            actor = f"{title.actor} ({following.actor})"  # "warga Palestina" -> Civilians (Palestine)
+        else:
+            actor = _forces(lang).get((following.actor, title.kind), following.actor)
+        out.pop()
+        end = following.end
+        if title.kind in PERSON_KINDS:
+            end = _absorb_name(text, end, actor, out, stops)
+        kind = _combined_kind(title, following)
+        return ActorMention(item.start, end, text[item.start:end], actor, following.country, kind)
+    if title.actor is None:
+        return None
+    country = country_of_actor(title.actor, lang)
+    foreign = country is not None and bool(context) and country not in context
+    if title.kind in PERSON_KINDS:
+        end = _absorb_name(text, item.end, title.actor, out, stops)
+        if end == item.end and (title.kind == "rank" or foreign):
+            return None  # a rank needs a name; a bare title ("the president") needs its country in context
+        return ActorMention(item.start, end, text[item.start:end], title.actor, country, "person_title")
+    if foreign:
+        return None
+    return ActorMention(item.start, item.end, text[item.start:item.end], title.actor, country, title.kind)
+
+
+def _absorb_name(text: str, pos: int, actor: str, out: list[ActorMention], stops) -> int:
+    """Extend over the person's name after ``pos``; mentions of the same actor inside it are dropped."""
+    if _title_case_line(text, pos):
+        return pos  # a headline: every word is capitalised, so no name can be told apart
+    blocked = {m.start for m in out if m.actor != actor}
+    end = _name_end(text, pos, stops, blocked)
+    while out and out[-1].start < end:
+        inner = out.pop()
+        end = max(end, inner.end)
+    return end

@@ -1,0 +1,134 @@
+"""Engines map the per-article `process` over batches of articles and hand back results in input order.
+
+A batch result carries its rows as Arrow tables (cheap to send between processes and ready to
+write) plus the articles that failed. Every engine runs the very same `run_batch`, so rows do
+not depend on the engine or the number of workers; the build writes what engines return.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+import pyarrow as pa
+
+from .. import __version__, schema
+from ..model import Article, ArticleResult
+from ..writer import to_arrow
+
+ProcessFn = Callable[[Article, "date | None"], ArticleResult]
+
+BATCH_ARTICLES = 64  # articles per batch: amortises inter-process traffic, keeps ordering latency low
+BATCH_CHARS = 1_000_000  # ... and a batch is cut early past this much text, so a huge article travels alone
+
+
+class EngineUnavailable(Exception):
+    """The engine asked for cannot run here (e.g. Dask is not installed)."""
+
+
+@dataclass(frozen=True)
+class ArticleError:
+    """One article that produced no rows, and why."""
+
+    article_id: str
+    source: str
+    message: str
+
+
+@dataclass
+class BatchResult:
+    """The rows of a batch of articles, as Arrow tables, and the articles that failed."""
+
+    n: int
+    tables: dict[str, pa.Table]
+    errors: list[ArticleError]
+    version: str = __version__
+
+
+class Engine(Protocol):
+    def map(self, batches: Iterable[list[Article]], published: date | None) -> Iterator[BatchResult]: ...
+
+    def close(self, abort: bool = False) -> None: ...
+
+
+def default_process() -> ProcessFn:
+    from ..pipeline import process
+
+    return process
+
+
+def run_batch(articles: list[Article], published: date | None = None, fn: ProcessFn | None = None) -> BatchResult:
+    """Process a batch of articles, one by one, in order; never raises for a bad article."""
+    fn = fn or default_process()
+    return collect([fn(a, published) for a in articles])
+
+
+def collect(results: list[ArticleResult]) -> BatchResult:
+    """Article results -> one Arrow table per table; rows that do not fit the schema fail their article."""
+    errors = {i: ArticleError(r.article_id, r.source, r.error) for i, r in enumerate(results) if r.error}
+    good = [(i, r) for i, r in enumerate(results) if not r.error]
+    try:
+        tables = _tables([r for _, r in good])
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        ok = []
+        for i, r in good:
+            try:
+                _tables([r])
+                ok.append(r)
+            except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
+                errors[i] = ArticleError(r.article_id, r.source, f"internal error: rows do not fit schema.json: {exc}")
+        tables = _tables(ok)
+    return BatchResult(len(results), tables, [errors[i] for i in sorted(errors)])
+
+
+def _tables(results: list[ArticleResult]) -> dict[str, pa.Table]:
+    return {"articles": to_arrow("articles", [r.article for r in results]),
+            "dates": to_arrow("dates", [d for r in results for d in r.dates]),
+            "events": to_arrow("events", [e for r in results for e in r.events])}
+
+
+def crashed(article: Article, how: str) -> BatchResult:
+    """The result of an article whose worker died while processing it."""
+    return BatchResult(1, _tables([]), [ArticleError(article.id, article.source, how)])
+
+
+def batched(articles: Iterable[Article], size: int = BATCH_ARTICLES, chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Consecutive batches of at most `size` articles and about `chars` characters of text."""
+    batch: list[Article] = []
+    n_chars = 0
+    for article in articles:
+        if batch and n_chars + len(article.text) > chars:
+            yield batch
+            batch, n_chars = [], 0
+        batch.append(article)
+        n_chars += len(article.text)
+        if len(batch) >= size:
+            yield batch
+            batch, n_chars = [], 0
+    if batch:
+        yield batch
+
+
+def open_engine(name: str = "local", jobs: int | None = None, scheduler: str | None = None,
+                fn: ProcessFn | None = None) -> Engine:
+    """The engine called `name` ('local' or 'dask'), ready to map batches."""
+    if name == "local":
+        from .local import LocalEngine
+
+        return LocalEngine(jobs, fn=fn)
+    if name == "dask":
+        from .dask import DaskEngine
+
+        return DaskEngine(jobs, scheduler=scheduler, fn=fn)
+    raise ValueError(f"unknown engine {name!r}; engines are local, dask")
+
+
+def cpu_count() -> int:
+    """Cores this process may use (the affinity mask, not just the machine's count)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,161 @@
+"""The local engine: batches of articles to worker processes, results back in input order.
+
+With one job (or a single batch of input) everything runs in this process. Otherwise a
+ProcessPoolExecutor on the forkserver start method (workers fork from a server that has
+already imported the pipeline) holds at most `window` batches at a time, so memory stays flat
+however long the input. A worker that dies (segfault, OOM kill) breaks every batch in flight:
+the pool is restarted, the batch at the head is rerun article by article with nothing else in
+flight, so the article that kills its worker fails alone with a clear error, and the other
+batches are resubmitted whole.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from itertools import chain, islice
+
+import pyarrow as pa
+
+from ..model import Article
+from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, run_batch
+
+CRASHED = "worker process died while processing this article (crash, or killed e.g. for lack of memory); skipped"
+
+
+@dataclass
+class _Job:
+    batch: list[Article]
+    future: Future
+    pool: int  # which pool (restart count) it was submitted to
+
+
+class LocalEngine:
+    """Ordered map of `run_batch` over batches on `jobs` worker processes."""
+
+    def __init__(self, jobs: int | None = None, fn: ProcessFn | None = None, window: int | None = None):
+        self.jobs = max(1, jobs or cpu_count())
+        self.fn = fn
+        self.window = window or 2 * self.jobs + 1
+        self._pool: ProcessPoolExecutor | None = None
+        self._pool_id = 0
+        self._pending: deque[_Job] = deque()
+        self.restarts = 0
+
+    def map(self, batches: Iterable[list[Article]], published: date | None) -> Iterator[BatchResult]:
+        it = iter(batches)
+        head = list(islice(it, 2))
+        if self.jobs == 1 or len(head) < 2:  # not worth starting workers
+            for batch in chain(head, it):
+                yield run_batch(batch, published, self.fn)
+            return
+        for batch in chain(head, it):
+            self._pending.append(self._submit(batch, published))
+            while len(self._pending) >= self.window:
+                yield self._next(published)
+        while self._pending:
+            yield self._next(published)
+
+    def _submit(self, batch: list[Article], published: date | None) -> _Job:
+        if self._pool is None:
+            self._pool = _new_pool(self.jobs)
+            self._pool_id += 1
+        return _Job(batch, self._pool.submit(run_batch, batch, published, self.fn), self._pool_id)
+
+    def _next(self, published: date | None) -> BatchResult:
+        while True:
+            job = self._pending[0]
+            try:
+                result = job.future.result()
+                break
+            except BrokenProcessPool:
+                if job.pool == self._pool_id:  # the pool broke under this batch: find the culprit
+                    self._restart()
+                    result = self._one_by_one(job.batch, published)
+                    break
+                self._resubmit(published)  # a victim of an earlier crash
+        self._pending.popleft()
+        self._resubmit(published)
+        return result
+
+    def _resubmit(self, published: date | None) -> None:
+        """Send again the batches a broken pool took down (those it had finished are kept)."""
+        for i, job in enumerate(self._pending):
+            f = job.future
+            finished = f.done() and not f.cancelled() and f.exception() is None
+            if job.pool != self._pool_id and not finished:
+                self._pending[i] = self._submit(job.batch, published)
+
+    def _one_by_one(self, batch: list[Article], published: date | None) -> BatchResult:
+        """Rerun a batch article by article, alone in the pool: a crash now is that article's."""
+        parts = []
+        for article in batch:
+            try:
+                parts.append(self._submit([article], published).future.result())
+            except BrokenProcessPool:
+                self._restart()
+                parts.append(crashed(article, CRASHED))
+        return _merge(parts)
+
+    def _restart(self) -> None:
+        self.restarts += 1
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
+
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers: wait for them, or (abort) kill them at once."""
+        pool, self._pool = self._pool, None
+        self._pending.clear()
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True)
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for p in procs:
+            try:
+                p.kill()
+            except (OSError, ValueError):
+                pass
+
+    def __enter__(self) -> "LocalEngine":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(abort=exc_type is not None)
+
+
+def _merge(parts: list[BatchResult]) -> BatchResult:
+    tables = {name: pa.concat_tables([p.tables[name] for p in parts]) for name in parts[0].tables}
+    return BatchResult(sum(p.n for p in parts), tables, [e for p in parts for e in p.errors])
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of `jobs` workers, checked to start (else EngineUnavailable, not a crash loop)."""
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["timeline.engines", "timeline.pipeline"])  # import once, fork many
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker)
+    try:
+        pool.submit(_ping).result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=False)
+        raise EngineUnavailable("worker processes fail to start (is the main script importable? "
+                                "see the lines above); use --jobs 1") from None
+    return pool
+
+
+def _ping() -> bool:
+    return True
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks

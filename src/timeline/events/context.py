@@ -1,0 +1,148 @@
+"""Context decides whether a trigger is an event, and of which type.
+
+Per hit (``keep``): sport reports make violent words figurative, and a sentence about disease,
+disaster, accidents or markets holds no conflict event; a noun followed by a demonstrative refers back ('serangan itu'); a bare noun
+flagged ``weak`` needs support in its clause (a date, a number, an occurrence verb, a place);
+a ``date``-flagged noun needs a governing date or start word; an attack by a state that starts
+a campaign long ago is an invasion. Across hits (``resolve``): a casualty word in a clause with
+an attack word belongs to that attack; a gathering right after an attack verb is its target;
+'menyepakati gencatan senjata' is one ceasefire; a reference clause ('setelah serangan itu')
+adds no event when the same type is reported elsewhere; one event per type and clause.
+"""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import roles
+from .article import Article, Hit
+
+PHYSICAL = {"attack", "invasion", "casualties", "threat"}
+VIOLENT = {"attack", "invasion"}
+OBJECT_TYPES = {"meeting", "protest", "negotiation", "aid"}  # gatherings an attack can target
+NON_STATE = {"armed_group"}  # actor kinds that launch attacks, not invasions
+LONG_AGO = timedelta(days=14)
+ANAPHOR_GAP = 12  # characters after a noun trigger where a demonstrative makes it anaphoric
+OBJECT_GAP = 2  # characters between two triggers where the second is the first's object
+_CAPITAL_AFTER = r"\s+[A-Z]"
+_NUMBER = re.compile(r"\d")
+
+
+def keep(art: Article, h: Hit) -> bool:
+    """Per-hit filters; may retype the hit (invasion) and mark it as a reference."""
+    text, (cs, ce) = art.text, h.clause
+    ws, we = h.window
+    if h.type in PHYSICAL and art.lex.has("sport", text[ws:we]):
+        return False
+    if art.lex.has("nonconflict", text[ws:we]):
+        return False
+    if h.trig.voice == "nom" and _anaphoric(art, h):
+        return False
+    if "weak" in h.trig.flags and not _supported(art, h):
+        return False
+    if "date" in h.trig.flags and not (art.dates.within(cs, ce) or art.lex.has("start", text[cs:ce])):
+        return False
+    h.reference = bool(art.lex.words["reference"].match(text, cs)) and not art.dates.within(cs, ce)
+    _retype(art, h)
+    return True
+
+
+def resolve(kept: list[Hit], found: list[Hit]) -> list[Hit]:
+    """Decisions that look at several hits (module docstring), in order."""
+    hits = _drop_objects(_ceasefire_agreed(kept))
+    hits = _drop_references(_suppress_casualties(hits, found))
+    return _one_per_clause(hits)
+
+
+def campaign_dates(art: Article, hits: list[Hit]) -> None:
+    """Dates that start an invasion are background: later sentences do not inherit them."""
+    for h in hits:
+        if h.type == "invasion":
+            art.dates.background.update(d.start for d in art.dates.within(*h.clause))
+
+
+def _anaphoric(art: Article, h: Hit) -> bool:
+    after = art.text[h.m.end:min(h.m.end + ANAPHOR_GAP, h.clause[1])]
+    pat = art.lex.words.get("anaphor")
+    return bool(pat and pat.match(after.lstrip()) and after[:1].isspace())
+
+
+def _supported(art: Article, h: Hit) -> bool:
+    """A bare noun is a reported event when its clause dates, counts, predicates or places it."""
+    cs, ce = h.clause
+    span = art.text[cs:ce]
+    if art.dates.within(cs, ce) or _NUMBER.search(span) or art.lex.has("support", span):
+        h.rules.append("support")
+        return True
+    loc = art.lex.words.get("locprep")
+    if loc and re.search(f"(?:{loc.pattern}){_CAPITAL_AFTER}", art.text[h.m.end:ce]):
+        h.rules.append("support:place")
+        return True
+    return False
+
+
+def _retype(art: Article, h: Hit) -> None:
+    """An attack by a state into a territory that starts a campaign long ago is an invasion."""
+    if h.type != "attack":
+        return
+    cs, ce = h.clause
+    started = "start" in h.trig.flags or art.lex.has("start", art.text[cs:ce])
+    old = any(d.modifier == "since" or (art.anchor and d.date_start <= art.anchor - LONG_AGO)
+              for d in art.dates.within(cs, ce))
+    target = art.lex.words["target"]
+    aimed = "start" in h.trig.flags or bool(re.search(f"(?:{target.pattern}){_CAPITAL_AFTER}", art.text[h.m.end:ce]))
+    if started and old and aimed and _state_actor(art, h):
+        h.type = "invasion"
+        h.rules.append("retype:invasion:start+since+target")
+
+
+def _state_actor(art: Article, h: Hit) -> bool:
+    """Whether the attacker is not a non-state armed group (unknown attackers pass)."""
+    r = roles.roles(art.text, art.actors, h.trig.voice, (h.m.start, h.m.end), h.clause,
+                    h.window, art.lex)
+    return r.kind1 not in NON_STATE
+
+
+def _suppress_casualties(hits: list[Hit], found: list[Hit]) -> list[Hit]:
+    violent = {h.clause for h in found if h.type in VIOLENT}
+    return [h for h in hits if not (h.type == "casualties" and h.clause in violent)]
+
+
+def _follows(prev: Hit | None, h: Hit) -> bool:
+    return prev is not None and h.m.start - prev.m.end <= OBJECT_GAP and prev.clause == h.clause
+
+
+def _drop_objects(hits: list[Hit]) -> list[Hit]:
+    """'mengebom pertemuan warga': a gathering right after an attack verb is its target."""
+    out = []
+    for prev, h in zip([None] + hits, hits):
+        if not (_follows(prev, h) and prev.type in VIOLENT and h.type in OBJECT_TYPES and h.trig.voice == "nom"):
+            out.append(h)
+    return out
+
+
+def _ceasefire_agreed(hits: list[Hit]) -> list[Hit]:
+    """'menyepakati gencatan senjata': the agreement verb carries one ceasefire event."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.type == "ceasefire" and out and out[-1].type == "agreement" and _follows(out[-1], h):
+            out[-1].type = "ceasefire"
+            out[-1].rules.append("retype:ceasefire:agreed")
+            continue
+        out.append(h)
+    return out
+
+
+def _drop_references(hits: list[Hit]) -> list[Hit]:
+    """A reference clause's event is dropped when the article reports that type elsewhere."""
+    reported = {h.type for h in hits if not h.reference}
+    return [h for h in hits if not (h.reference and h.type in reported)]
+
+
+def _one_per_clause(hits: list[Hit]) -> list[Hit]:
+    seen, out = set(), []
+    for h in hits:
+        if (h.clause, h.type) not in seen:
+            seen.add((h.clause, h.type))
+            out.append(h)
+    return out

@@ -1,0 +1,127 @@
+"""Which date an event happened on: the expression that governs it, else the narrative date.
+
+Order (GUIDELINES B, rules 1-3):
+1. a date expression in the trigger's clause (the finest, then the nearest) -> ``expression``;
+2. for speech acts (statement, accusation, ...), a date anywhere in the sentence: the date of
+   the speaking, as in '"...," kata X, Selasa (1/3)' -> ``expression``;
+3. the narrative date: the last day-precise date before the clause (not a 'since'/'until'
+   bound, not the start of a campaign: 'sejak dimulai pada 7 Oktober', not after the anchor,
+   not from an earlier flashback paragraph 'Sebelumnya, pada ...')
+   -> ``inherited``;
+4. before any such date, the report's own date: the first day-precise date in the text within a
+   week before the anchor (the first at all when there is no anchor) (a lead is dated by its dateline or 'kata X, Senin (12/9)') -> ``inherited``;
+5. the anchor (publication date) -> ``publication``.
+Quoted physical events therefore take the narrative date, not the date the quote was spoken.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import DateMention
+
+REPORT_WINDOW = timedelta(days=7)
+_BOUNDS = ("since", "until")
+FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
+
+
+@dataclass(frozen=True)
+class Dating:
+    """The date chosen for an event and why."""
+
+    mention: DateMention | None
+    value: tuple[date | None, date | None, str | None]  # start, end, granularity
+    method: str
+    rule: str
+
+
+class DateIndex:
+    """The resolved date mentions of one article, sorted, with the lookups dating needs."""
+
+    def __init__(self, dates: list[DateMention], anchor: date | None, skip: list[tuple[int, int]],
+                 background: set[int] = frozenset(), local: list[tuple[int, int]] = ()) -> None:
+        usable = [d for d in dates if d.date_start is not None and not _inside(d, skip)]
+        self.dates = sorted(usable, key=lambda d: d.start)
+        self.starts = [d.start for d in self.dates]
+        self.anchor = anchor
+        self.background = set(background)  # starts of dates that open a long campaign ('sejak dimulai pada ...')
+        self.local = list(local)  # spans (flashback paragraphs) whose dates are not inherited outside them
+        self.report = self._report_date()
+
+    def within(self, start: int, end: int) -> list[DateMention]:
+        """Date mentions lying inside text[start:end]."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.dates) and self.dates[i].end <= end:
+            out.append(self.dates[i])
+            i += 1
+        return out
+
+    def narrative_before(self, pos: int) -> DateMention | None:
+        """The last day-precise date that ends before pos."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            d = self.dates[i]
+            if d.end <= pos and _narrative(d) and d.start not in self.background and not self._future(d):
+                if not any(a <= d.start < b and not a <= pos < b for a, b in self.local):
+                    return d
+            i -= 1
+        return None
+
+    def _future(self, d: DateMention) -> bool:
+        return self.anchor is not None and d.date_start > self.anchor
+
+    def _report_date(self) -> DateMention | None:
+        """The first day-precise date within a week before the anchor (any, without an anchor)."""
+        for d in self.dates:
+            if _narrative(d) and (self.anchor is None or self.anchor - REPORT_WINDOW <= d.date_start <= self.anchor):
+                return d
+        return None
+
+
+def attach(index: DateIndex, clause: tuple[int, int], sentence: tuple[int, int], trigger: int,
+           speech: bool) -> Dating:
+    """The date of the event whose trigger starts at ``trigger`` (module docstring, steps 1-5)."""
+    own = _nearest(index.within(*clause), trigger)
+    if own is not None:
+        return _from(own, "expression", "date:clause")
+    said = _nearest(index.within(*sentence), trigger) if speech else None
+    if said is not None:
+        return _from(said, "expression", "date:speech")
+    before = index.narrative_before(clause[0])
+    if before is not None:
+        return _from(before, "inherited", "date:narrative")
+    if index.report is not None:
+        return _from(index.report, "inherited", "date:report")
+    return Dating(None, (index.anchor, index.anchor, "day" if index.anchor else None), "publication",
+                  "date:publication" if index.anchor else "date:none")
+
+
+def precision(start: date | None, end: date | None, granularity: str | None) -> tuple[int | None, int | None]:
+    """(ACLED time precision, UCDP date precision) of a dated span."""
+    if start is None or granularity is None:
+        return None, None
+    days = ((end or start) - start).days + 1
+    if granularity == "day":
+        return (1, 1) if days == 1 else (2, 2) if days <= 6 else (2, 3)
+    return {"week": (2, 3), "month": (3, 4)}.get(granularity, (None, 5))
+
+
+def _from(d: DateMention, method: str, rule: str) -> Dating:
+    return Dating(d, (d.date_start, d.date_end or d.date_start, d.granularity), method, rule)
+
+
+def _nearest(found: list[DateMention], pos: int) -> DateMention | None:
+    """The finest mention, then the closest to pos ('7 Februari 2023, tepatnya enam bulan lalu' -> the day)."""
+    if not found:
+        return None
+    return min(found, key=lambda d: (FINENESS.get(d.granularity, 9), abs(d.start - pos) if d.start >= pos else pos - d.end))
+
+
+def _narrative(d: DateMention) -> bool:
+    return d.granularity == "day" and d.modifier not in _BOUNDS and (d.date_end in (None, d.date_start))
+
+
+def _inside(d: DateMention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= d.start and d.end <= e for s, e in spans)

@@ -1,0 +1,57 @@
+"""Article text -> event mentions: triggers in sentences, filtered by context, typed, dated.
+
+For each trigger match (``lexicon``) in a sentence that is part of the story (``timeline.text``):
+context decides whether it is an event and of which type (``context``); then its modality
+(``modality``), date (``dating``), actors (``roles``), place (``places``) and tolls
+(``casualties``) make the row. Every decision is named in ``rules`` for ``timeline explain``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..lang import DEFAULT_LANG
+from ..model import DateMention, EventMention
+from . import casualties, context, dating, places, roles
+from .article import Article, Hit, hits, prepare
+from .modality import modality
+
+TOLL_TYPES = {"attack", "casualties", "invasion"}
+
+
+def extract_events(text: str, dates: list[DateMention], anchor: date | None,
+                   lang: str = DEFAULT_LANG) -> list[EventMention]:
+    """Event mentions of an article, in text order (see module docstring)."""
+    art = prepare(text, dates, anchor, lang)
+    found = hits(art)
+    kept = context.resolve([h for h in found if context.keep(art, h)], found)
+    context.campaign_dates(art, kept)
+    return [_event(art, h) for h in kept]
+
+
+def _event(art: Article, h: Hit) -> EventMention:
+    """Build the row: modality, date, actors, place, tolls, codes."""
+    text, lex = art.text, art.lex
+    trig, sent = (h.m.start, h.m.end), (h.sent.start, h.sent.end)
+    ev = EventMention(h.type, h.m.text, trig[0], trig[1], text[sent[0]:sent[1]], sent[0], sent[1])
+    ev.modality, mod_rule = modality(art.cues, h.clause, trig, h.type, h.trig.voice)
+    etype = lex.types.get(h.type)
+    speech = bool(etype and etype.speech)
+    ev.plover, ev.cameo = (etype.plover, etype.cameo) if etype else (None, None)
+    date_rule = _date(art, h, ev, speech)
+    r = roles.roles(text, art.actors, h.trig.voice, trig, h.clause, h.window, lex, speech, h.type)
+    ev.actor1, ev.actor2 = r.actor1, r.actor2
+    place_rule = places.attach(art, h, ev, r)
+    if h.type in TOLL_TYPES:
+        ev.fatalities, ev.injured = casualties.tolls(text, h.clause[0], h.clause[1], art.lang)
+    ev.rules = h.rules + [x for x in (date_rule, mod_rule, r.rule, place_rule) if x]
+    return ev
+
+
+def _date(art: Article, h: Hit, ev: EventMention, speech: bool) -> str:
+    d = dating.attach(art.dates, h.clause, h.window, h.m.start, speech)
+    ev.event_date, ev.event_date_end, ev.date_granularity = d.value
+    ev.date_method = d.method
+    if d.mention is not None:
+        ev.date_text, ev.date_expr_start, ev.date_expr_end = d.mention.text, d.mention.start, d.mention.end
+    ev.acled_time_precision, ev.ucdp_date_prec = dating.precision(*d.value)
+    return d.rule

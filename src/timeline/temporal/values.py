@@ -1,0 +1,184 @@
+"""Underspecified temporal values and the builders that read them from a rule's matched parts.
+
+A `Value` is what the words of an expression fix before any anchor is applied (HeidelTime's
+"UNDEF" values): `Kamis (24/2)` is {date, m=2, d=24, wd=4, y=?}; `dua hari lalu` is
+{count, unit=day, n=2, shift=-1}. Builders look words up in the vocabulary; none names a word.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+from timeline.numbers import parse_number
+from timeline.temporal.grammar import Vocab
+
+
+@dataclass
+class Value:
+    """An underspecified temporal value: what the words fix, before any anchor is applied."""
+
+    kind: str
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    wd: int | None = None
+    y2: int | None = None
+    m2: int | None = None
+    d2: int | None = None
+    unit: str | None = None
+    shift: int | None = None
+    n: int = 1
+    frame: str = "anchor"
+    part: str | None = None
+
+    def timex(self) -> str:
+        """TIMEX3-like rendering, e.g. 'XXXX-02-24 wd=4', 'REF-2D', 'ANA+1D', '2022-M01..M03'."""
+        core = _CORE.get(self.kind, _relative)(self)
+        rel = self.shift is not None and self.kind in {"month", "weekday", "quarter", "decade"}
+        extras = [f"wd={self.wd}" if self.wd else "", f"rel={self.shift:+d}" if rel else "",
+                  f"mod={self.part}" if self.part else ""]
+        return " ".join([core] + [e for e in extras if e])
+
+
+def _ys(y: int | None) -> str:
+    return "XXXX" if y is None else f"{y:04d}"
+
+
+def _relative(v: Value) -> str:
+    base = {"anaphoric": "ANA", "event": "EVENT"}.get(v.frame, "REF")
+    return f"{base}{v.n * (v.shift or 0):+d}{(v.unit or 'day')[0].upper()}"
+
+
+_CORE = {
+    "date": lambda v: f"{_ys(v.y)}-{v.m:02d}-{v.d:02d}",
+    "range": lambda v: f"{_ys(v.y)}-{v.m:02d}-{v.d:02d}/{_ys(v.y2)}-{v.m2:02d}-{v.d2:02d}",
+    "month": lambda v: f"{_ys(v.y)}-{v.m:02d}",
+    "month_range": lambda v: f"{_ys(v.y)}-{v.m:02d}/{_ys(v.y)}-{v.m2:02d}",
+    "year": lambda v: _ys(v.y),
+    "year_range": lambda v: f"{_ys(v.y)}/{_ys(v.y2)}",
+    "decade": lambda v: f"{_ys(v.y) if v.y is not None else f'XX{v.n:02d}'}s",
+    "quarter": lambda v: f"{_ys(v.y)}-M{v.m:02d}..M{v.m2:02d}",
+    "day": lambda v: f"XXXX-XX-{v.d:02d}",
+    "weekday": lambda v: "XXXX-WXX",
+}
+
+
+def _month(v: Vocab, g: dict, key: str = "m", num: str = "mo") -> int | None:
+    if g.get(num):
+        return int(g[num])
+    word = g.get(key)
+    return v.months[v.key(word).rstrip(".")][0] if word else None
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    return 2000 + int(s) if len(s) == 2 else int(s)
+
+
+def _rel(v: Vocab, g: dict) -> int | None:
+    return v.relative[v.key(g["rel"])][0] if g.get("rel") else None
+
+
+def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is None or d is None or not 1 <= m <= 12:
+        return False
+    return 1 <= d <= calendar.monthrange(y if y and 1 <= y <= 9999 else 2000, m)[1]
+
+
+def _date(v: Vocab, g: dict) -> Value | None:
+    val = Value("date", y=_year(g.get("y")), m=_month(v, g), d=int(g["d"]))
+    if g.get("wd"):
+        val.wd = v.weekdays[v.key(g["wd"])][0]
+    return val if _valid_day(val.y, val.m, val.d) else None
+
+
+def _range(v: Vocab, g: dict) -> Value | None:
+    m = _month(v, g)
+    m2 = _month(v, g, "m2", "mo2") or m
+    y2 = _year(g.get("y2")) or _year(g.get("y"))
+    y = _year(g.get("y")) or y2
+    if y and not g.get("y") and (m2, int(g["d2"])) < (m, int(g["d"])):
+        y -= 1  # '30 Desember-2 Januari 2023': the start lies in the year before
+    val = Value("range", y=y, m=m, d=int(g["d"]), y2=y2, m2=m2, d2=int(g["d2"]))
+    ok = _valid_day(y, m, val.d) and _valid_day(y2, m2, val.d2) and (m2, val.d2) != (m, val.d)
+    ordered = y is None or y2 is None or (y2, m2, val.d2) > (y, m, val.d) or _year(g.get("y")) is None
+    return val if ok and ordered else None
+
+
+def _quarter(v: Vocab, g: dict) -> Value | None:
+    size = v.quarter_nouns[v.key(g["qn"])]
+    o = v.ordinals.get(g["o"], v.ordinals.get(g["o"].lower()))
+    lo, hi = o, o
+    first = g.get("first")
+    if first and v.ordinals.get(first.lower()) == 1 and o > 1:
+        lo, hi = 1, o
+    elif g.get("o2"):
+        hi = v.ordinals.get(g["o2"], v.ordinals.get(g["o2"].lower()))
+    if hi < lo or hi * size > 12:
+        return None
+    return Value("quarter", y=_year(g.get("y")), m=(lo - 1) * size + 1, m2=hi * size, shift=_rel(v, g))
+
+
+def _decade(v: Vocab, g: dict) -> Value:
+    if g.get("dec"):
+        return Value("decade", y=int(g["dec"]))
+    return Value("decade", y=None, n=int(g["dec2"]))
+
+
+def _count(v: Vocab, g: dict) -> Value | None:
+    n = 1 if g.get("prefix") else parse_number(g["n"])
+    shift, frame, _ = v.relative[v.key(g["rel"])]
+    unit = v.units[v.key(g.get("unit1") or g["unit"])]
+    if n is None or n > 10000:
+        return None
+    return Value("count", unit=unit, n=n, shift=shift, frame=frame)
+
+
+def _unit_rel(v: Vocab, g: dict) -> Value | None:
+    """'pekan lalu', 'tahun depan', 'akhir bulan', 'hari itu'; a bare day shifted needs a count."""
+    frame = v.relative[v.key(g["rel"])][1] if g.get("rel") else "anchor"
+    val = Value("unit_rel", unit=v.units[v.key(g["unit"])], shift=_rel(v, g), frame=frame)
+    return None if val.unit == "day" and frame == "anchor" and val.shift else val
+
+
+def _deictic(v: Vocab, g: dict) -> Value | None:
+    if g.get("d"):
+        val = _date(v, g)
+        if val:
+            val.n = v.deictic[v.key(g["deic"])]
+        return val
+    return Value("deictic", n=v.deictic[v.key(g["deic"])], shift=1, unit="day")
+
+
+def _anaphor(v: Vocab, g: dict) -> Value:
+    unit, shift = v.anaphora[v.key(g["ana"])]
+    return Value("anaphor", unit=unit, n=abs(shift) or 1, shift=(shift > 0) - (shift < 0), frame="anaphoric")
+
+
+def _weekday(v: Vocab, g: dict) -> Value | None:
+    """'Kamis', 'Senin depan'; with a unit ('Jumat pekan lalu') the shift counts weeks."""
+    unit = v.units[v.key(g["unit"])] if g.get("unit") else None
+    if unit not in {None, "week"}:
+        return None
+    return Value("weekday", wd=v.weekdays[v.key(g["wd"])][0], shift=_rel(v, g), unit=unit)
+
+
+BUILDERS = {
+    "weekday_date": _date,
+    "date": _date,
+    "date_range": _range,
+    "quarter": _quarter,
+    "decade": _decade,
+    "year_range": lambda v, g: Value("year_range", y=int(g["y"]), y2=int(g["y2"])) if g["y2"] > g["y"] else None,
+    "month_range": lambda v, g: (Value("month_range", y=_year(g.get("y")), m=_month(v, g), m2=_month(v, g, "m2"))
+                                 if _month(v, g, "m2") > _month(v, g) else None),
+    "month": lambda v, g: Value("month", y=_year(g.get("y")), m=_month(v, g), shift=_rel(v, g)),
+    "year": lambda v, g: Value("year", y=int(g["y"])),
+    "anaphor": _anaphor,
+    "deictic": _deictic,
+    "unit_rel": _unit_rel,
+    "count": _count,
+    "weekday": _weekday,
+    "day": lambda v, g: Value("day", d=int(g["d"])) if 1 <= int(g["d"]) <= 31 else None,
+}

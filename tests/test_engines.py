@@ -1,0 +1,67 @@
+"""Engines: ordered results whatever the number of workers; a crashing article fails alone."""
+import pyarrow as pa
+import pytest
+
+import standin
+from timeline.engines import batched, collect, run_batch
+from timeline.engines.local import CRASHED, LocalEngine
+from timeline.model import Article, ArticleResult
+
+
+def _concat(results):
+    results = list(results)
+    tables = {t: pa.concat_tables([r.tables[t] for r in results]) for t in ("articles", "dates", "events")}
+    return tables, [e for r in results for e in r.errors], sum(r.n for r in results)
+
+
+def _run(articles, jobs, size=8):
+    with LocalEngine(jobs, fn=standin.process) as engine:
+        return _concat(engine.map(batched(articles, size), None))
+
+
+def test_batches_cut_by_count_and_by_text_size():
+    arts = standin.articles(10)
+    assert [len(b) for b in batched(arts, 4)] == [4, 4, 2]
+    big = [Article(id=str(i), text="x" * 600) for i in range(5)]
+    assert [len(b) for b in batched(big, 64, chars=1000)] == [1, 1, 1, 1, 1]
+
+
+def test_two_workers_give_the_same_rows_in_the_same_order_as_one():
+    arts = standin.articles(120)
+    one, two = _run(arts, 1), _run(arts, 2, size=5)
+    for table in one[0]:
+        assert one[0][table].equals(two[0][table]), table
+    assert one[2] == two[2] == 120 and len(one[0]["events"]) > 100
+
+
+def test_a_worker_crash_fails_only_its_article():
+    arts = standin.articles(40)
+    arts[13] = Article(id="killer", text="serang CRASH 2020", source="bad.jsonl")
+    tables, errors, n = _run(arts, 2, size=4)
+    assert n == 40
+    assert [(e.article_id, e.source, e.message) for e in errors] == [("killer", "bad.jsonl", CRASHED)]
+    ids = tables["articles"].column("article_id").to_pylist()
+    assert ids == [a.id for a in arts if a.id != "killer"]  # order kept, nothing lost
+
+
+def test_failed_articles_are_reported_in_order():
+    arts = standin.articles(6)
+    arts[2] = Article(id="f1", text="FAIL")
+    arts[4] = Article(id="f2", text="FAIL")
+    result = run_batch(arts, None, standin.process)
+    assert [e.article_id for e in result.errors] == ["f1", "f2"]
+    assert len(result.tables["articles"]) == 4
+
+
+def test_rows_that_do_not_fit_the_schema_fail_their_article_only():
+    good = standin.process(Article(id="a", text="serang 2020"))
+    bad = standin.process(Article(id="b", text="serang HUGE 2020"))
+    result = collect([good, bad, ArticleResult("c", "x", error="boom")])
+    assert result.tables["articles"].column("article_id").to_pylist() == ["a"]
+    assert [(e.article_id, "schema" in e.message or e.message) for e in result.errors] == [("b", True), ("c", "boom")]
+
+
+def test_a_single_batch_runs_without_starting_workers():
+    engine = LocalEngine(2, fn=standin.process)
+    results = list(engine.map(batched(standin.articles(3)), None))
+    assert engine._pool is None and results[0].n == 3
