@@ -21,14 +21,17 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 
 dataset: $(VENV)/.installed
-	$(VENV)/bin/timeline build raw -o dataset
+	$(VENV)/bin/timeline build raw -o dataset --rebuild
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed-test
+	$(PY) benchmarks/accuracy.py
 	$(PY) benchmarks/dates.py
 	$(PY) benchmarks/adversarial.py
+	$(PY) benchmarks/throughput.py 10000
+	$(PY) benchmarks/pathological.py --mb 1
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/adversarial.py
 
 Each input repeats one hostile motif (long digit runs, slashes, repeated month and weekday names,
-parentheses, runs of number words, anaphora chains, blanks) up to the target size. Prints a table of
-seconds per size and the ratio of time per KB between the largest and smallest size (about 1 when
-linear; a quadratic regex would show ~100). Asserts nothing.
+parentheses, runs of number words, anaphora chains, blanks, listed days, capitalised names before
+years, year words after months) up to the target size. Prints a table of seconds per size and the
+ratio of time per KB between the largest and smallest size (about 1 when linear; a quadratic regex
+would show ~100). Asserts nothing.
 """
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ MOTIFS = {
     "blanks+weekday": "Senin" + " " * 40,
     "hyphens": "24-24-24-24-",
     "mixed prose": "Pada Kamis (24/2) lalu, 5,2 persen; pukul 05.00 WIB, tiga hari lalu. ",
+    "day lists": "1, 2, 3, 4 dan 5 Maret, ",
+    "comma days": "1, " * 10 + "dan 2 Maret ",
+    "week of month": "minggu kedua Maret pekan terakhir ",
+    "capitalised names": "Operasi Damai Cartenz Raya Besar 2023 ",
+    "year words": "Oktober tahun lalu 7 Maret tahun itu tanggal 5 bulan ini Kamis, 7-12-2023 tewas Minggu lalu ",
+    "weekday weeks": "Senin dua puluh tiga pekan Selasa sepekan lalu Rabu tahun ",
 }
 SIZES = (10_000, 100_000, 1_000_000)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -61,20 +62,27 @@ def write_corpus(folder: Path, n: int) -> int:
 def run_build(args: list[str]) -> tuple[float, dict[str, float], int]:
     """Run `timeline build ARGS`; (seconds, peak memory of the process tree in MB, exit code).
 
+    The figures also give the CPU other processes on the machine used meanwhile (a shared
+    machine makes the build slower than it is).
+
     Memory is sampled with psutil over the build process and all its descendants: the sum of
     RSS (counts pages shared between forked workers once per process) and the sum of PSS
     (shared pages split between the processes sharing them: what the tree really holds).
     """
     cmd = [sys.executable, "-m", "timeline.cli", "build", *args]
-    t0 = time.perf_counter()
+    busy0, t0 = _busy(), time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = {"rss": 0.0, "pss": 0.0}
-    threading.Thread(target=_sample_memory, args=(proc, peak), daemon=True).start()
+    peak = {"rss": 0.0, "pss": 0.0, "largest": 0.0, "cpu": {}}
+    sampler = threading.Thread(target=_sample_memory, args=(proc, peak), daemon=True)
+    sampler.start()
     _, err = proc.communicate()
     elapsed = time.perf_counter() - t0
+    sampler.join()
+    own = sum(peak.pop("cpu").values())
+    others = max(0.0, (_busy() - busy0 - own) / elapsed) * 100  # % of one CPU used by other processes
     if proc.returncode:
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return elapsed, {k: v / 2**20 for k, v in peak.items()}, proc.returncode
+    return elapsed, {**{k: v / 2**20 for k, v in peak.items()}, "others": others}, proc.returncode
 
 
 def _sample_memory(proc: subprocess.Popen, peak: dict[str, float]) -> None:
@@ -90,12 +98,25 @@ def _sample_memory(proc: subprocess.Popen, peak: dict[str, float]) -> None:
                 try:
                     info = p.memory_full_info()
                     rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
+                    peak["largest"] = max(peak["largest"], info.rss)
+                    cpu = p.cpu_times()
+                    peak["cpu"][p.pid] = cpu.user + cpu.system
                 except psutil.Error:
                     pass
             peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
             time.sleep(0.1)
     except psutil.Error:
         pass
+
+
+def _busy() -> float:
+    """CPU seconds the whole machine has spent busy so far (all processes, from /proc/stat)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    except OSError:
+        return 0.0
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def dateparser_rate(texts: list[tuple[str, str]]) -> float:
@@ -124,16 +145,19 @@ def bench(n: int, jobs: int, sample: int, tmp: Path) -> dict:
     add.mkdir()
     with open(add / "new.jsonl", "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in variants(100, 0, seed=1))
-    add_secs, _, _ = run_build([str(add), "-o", str(out), "--jobs", str(jobs), "--quiet"])
+    add_secs, add_mem, _ = run_build([str(add), "-o", str(out), "--jobs", str(jobs), "--quiet"])
     with open(add / "new.jsonl", "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in variants(100, 0, seed=2))
-    rescan_secs, _, _ = run_build([str(corpus), str(add), "-o", str(out), "--jobs", str(jobs), "--quiet"])
+    rescan_secs, rescan_mem, _ = run_build([str(corpus), str(add), "-o", str(out), "--jobs", str(jobs), "--quiet"])
+    summary = json.loads((out / "_timeline.json").read_text())["build"]
     texts = [(a["text"], a["published"]) for a in variants(sample, 0, seed=3)]
     return {"N": n, "exit": rc, "seconds": round(secs, 1), "articles/s": round(n / secs),
             "MB text/s": round(chars / 2**20 / secs, 2), "peak RSS sum MB": round(mem["rss"]),
-            "peak PSS sum MB": round(mem["pss"]),
+            "peak PSS sum MB": round(mem["pss"]), "largest process MB": round(mem["largest"]),
+            "other processes' CPU %": round(mem["others"]),
             "output MB": round(size_mb(out), 1), "add 100 (new file) s": round(add_secs, 2),
-            "add 100 (corpus rescanned) s": round(rescan_secs, 2),
+            "add 100 (corpus rescanned) s": round(rescan_secs, 2), "rescan processed": summary["processed"],
+            "add/rescan largest process MB": f"{add_mem['largest']:.0f}/{rescan_mem['largest']:.0f}",
             "dateparser articles/s": round(dateparser_rate(texts), 1)}
 
 

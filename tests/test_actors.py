@@ -91,12 +91,56 @@ NEGATIVES = [
     "Ia membaca laporan dari lembaga tersebut.",
     "Juru bicara mengatakan hal itu kepada wartawan.",   # a title with no actor and no default
     "Laut Azov membeku pada musim dingin.",              # stop phrase hides the 'Azov' battalion
+    "Harga gandum naik menjadi 300 dolar AS per ton.",   # a currency, not the United States
+    "Nilainya mencapai 2 juta dollar Amerika Serikat.",
+    "Menurut Reuters dan AFP, situasi memburuk.",        # news agencies cited as sources
 ]
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_actor(text):
     assert find_actors(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Maxar Technologies merilis citra satelit baru.", [("Maxar Technologies", "Maxar")]),
+    ("Citra dari Planet Labs menunjukkan kerusakan.", [("Planet Labs", "Planet Labs")]),
+])
+def test_imagery_companies(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the title's default state (Indonesia) is not named: the place after the title decides
+    ("RSF menyerang El Fasher, Sudan. Gubernur Darfur Minni Minawi mengecam.",
+     [("RSF", "RSF"), ("Sudan", "Sudan"), ("Gubernur Darfur Minni Minawi", "Sudan")]),
+    ("Rusia menyerang. Wali Kota Kharkiv Ihor Terekhov mengatakan situasi buruk.",
+     [("Rusia", "Russia"), ("Wali Kota Kharkiv Ihor Terekhov", "Ukraine")]),
+    # at home the default holds
+    ("Gubernur Papua Lukas Enembe mengatakan KKB menyerang.",
+     [("Gubernur Papua Lukas Enembe", "Indonesia"), ("KKB", "TPNPB-OPM")]),
+])
+def test_title_followed_by_a_foreign_place_takes_its_state(text, expected):
+    assert found(text) == expected
+
+
+def test_generic_nouns_take_the_home_state_of_a_foreign_report():
+    """'pemerintah', 'Gubernur', 'pasukan pemerintah' in a report about Sudan are Sudanese, not Indonesian."""
+    text = ("Tentara Sudan dan RSF bertempur di Khartoum, Sudan. Pasukan pemerintah menghancurkan konvoi RSF. "
+            "Gubernur mengatakan situasi genting.")
+    got = found(text)
+    assert ("Pasukan pemerintah", "SAF") in got and ("Gubernur", "Sudan") in got
+
+
+def test_no_home_state_when_no_state_clearly_dominates():
+    text = "Israel menyerang Gaza. Presiden mengatakan serangan berlanjut."
+    assert found(text) == [("Israel", "Israel"), ("Gaza", "Palestine")]
+
+
+def test_titled_name_keeps_its_default_abroad():
+    """An Indonesian minister named by title and name stays Indonesian in a report about Jordan."""
+    text = "Menlu Retno bertemu Menlu Yordania di Amman. Yordania menyambut baik."
+    assert found(text)[0] == ("Menlu Retno", "Indonesia")
 
 
 def test_generic_noun_default_needs_matching_context():

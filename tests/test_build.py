@@ -1,6 +1,5 @@
 """Builds: Hive layout every reader reads, predicate pushdown, progress, bad input, Ctrl-C, big articles."""
 import json
-import os
 import signal
 import subprocess
 import sys

@@ -1,6 +1,5 @@
 """Engines: ordered results whatever the number of workers; a crashing article fails alone."""
 import pyarrow as pa
-import pytest
 
 import standin
 from timeline.engines import batched, collect, run_batch

@@ -70,6 +70,11 @@ def test_every_trigger_row_names_a_known_type_and_voice():
         assert set(filter(None, row["flags"].split(","))) <= {"weak", "date", "start"}, row
 
 
+def test_trigger_forms_are_unique():
+    forms = [row["form"] for row in read_tsv("id", "triggers")]
+    assert len(forms) == len(set(forms)), sorted({f for f in forms if forms.count(f) > 1})
+
+
 def test_every_modality_row_is_well_formed():
     for row in read_tsv("id", "modality"):
         assert row["modality"] in {"negated", "future", "hypothetical", "none", "barrier"}, row
@@ -85,6 +90,123 @@ def test_every_modality_row_is_well_formed():
 ])
 def test_form_regex(form, text, hit):
     assert bool(re.fullmatch(form_regex(form), text, re.IGNORECASE)) is hit
+
+
+@pytest.mark.parametrize("form, text, match", [
+    ("mengatakan …… telah + menyerang", "mengatakan pasukannya telah menyerang pos", "mengatakan pasukannya telah"),
+    ("mengatakan …… telah + … menyerang", "mengatakan telah berhasil menyerang", "mengatakan telah"),
+    ("mengatakan …… telah + menyerang", "mengatakan pasukannya telah makan", None),
+    ("mengatakan …… telah + menyerang", "mengatakan telah menyerangnya", None),
+])
+def test_form_lookahead_words_must_follow_but_stay_outside(form, text, match):
+    m = re.match(form_regex(form), text, re.IGNORECASE)
+    assert (m.group() if m else None) == match
+
+
+def test_claim_keeps_the_claimed_event():
+    """'X mengatakan ... telah menyerang Y': a statement, and the attack keeps its own row."""
+    got = types("Militer India mengatakan pasukannya telah menyerang sembilan lokasi di Pakistan.")
+    assert got == ["statement", "attack"]
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Pasukan itu menyerbu desa di pinggiran kota.", "attack"),
+    ("Pasukan Israel menembaki warga yang antre bantuan di Gaza.", "attack"),
+    ("Rudal itu menghantam gedung apartemen di Dnipro.", "attack"),
+    ("Granat meledak di pos penjagaan di Puncak.", "attack"),
+    ("Kelompok bersenjata menyergap patroli tentara di Nduga.", "attack"),
+    ("Mereka menculik dua pekerja di Yahukimo.", "arrest"),
+    ("Polisi meringkus pelaku di Timika.", "arrest"),
+    ("Sedikitnya 12 orang tewas di Khartoum.", "casualties"),
+    ("Pemerintah memobilisasi tentara cadangan.", "troop_movement"),
+    ("Pasukan itu mundur dari Kherson.", "withdrawal"),
+    ("Kedua pihak berdialog di Jenewa.", "negotiation"),
+    ("Biden bertelepon dengan Netanyahu.", "meeting"),
+    ("Hamas menyetujui proposal gencatan senjata.", "ceasefire"),
+    ("Warga dihimbau tidak keluar rumah.", "demand"),
+    ("Kelompok itu mengklaim bertanggung jawab atas ledakan itu.", "statement"),
+    ("Korea Utara mengultimatum Seoul.", "threat"),
+    ("Kemlu Rusia mengkritik keputusan NATO.", "accusation"),
+    ("Turki memutuskan hubungan diplomatik dengan Israel.", "sanction"),
+    ("Jerman menjanjikan bantuan kemanusiaan untuk Sudan.", "aid"),
+    ("Ribuan mahasiswa berdemo di Jakarta.", "protest"),
+    ("Ribuan warga diungsikan dari desa itu.", "evacuation"),
+    ("Lembaga itu membocorkan dokumen rahasia militer.", "disclosure"),
+    ("Prajurit TNI gugur dalam kontak senjata dengan KKB di Puncak.", "attack"),
+    ("Serangan pesawat nirawak menghantam Kursk.", "attack"),
+    ("Pertempuran sengit kembali pecah di sekitar El Fasher.", "attack"),
+    ("Dewan Keamanan PBB menggelar sidang darurat membahas serangan itu.", "meeting"),
+    ("Junta memberlakukan darurat militer di 37 kota.", "statement"),
+])
+def test_synonyms_and_affixed_forms(sentence, event_type):
+    assert event_type in types(sentence), types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Menteri itu mundur dari jabatannya.",
+    "Ia dihubungi melalui sambungan telepon oleh wartawan.",
+    "Mereka tinggal di kamp pengungsi Jabalia.",
+    "Rupiah digempur sentimen negatif di pasar.",
+    "Harga minyak menghantam level terendah.",
+    "Gempa bumi menewaskan 12 orang di Cianjur.",
+    "Polisi menembakkan gas air mata ke arah massa.",
+    "Massa membakar ban bekas di jalan.",
+])
+def test_figurative_and_non_conflict_uses_yield_nothing(sentence):
+    assert types(sentence) == []
+
+
+def test_toll_after_an_attack_in_its_sentence_belongs_to_the_attack():
+    text = "Rudal itu menghantam pasar di Kremenchuk, dan sedikitnya 18 orang tewas serta 59 lainnya terluka."
+    assert types(text) == ["attack"]
+    ev = one(text, "attack")
+    assert (ev.fatalities, ev.injured) == (18, 59)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jumlah korban sipil akibat serangan udara meningkat 52 persen tahun ini.",
+    "Korban tewas dalam serangan itu naik dua puluh persen.",
+    "Seorang perempuan berusia 19 tahun dan ibunya yang berusia 46 tahun termasuk korban tewas.",
+])
+def test_percentages_are_no_tolls(sentence):
+    """A number followed by a measure word counts no people."""
+    assert all(e.fatalities is None for e in events(sentence))
+
+
+def test_a_count_is_not_read_across_another_toll_word():
+    ev = one("Setidaknya 13 warga tewas dan banyak lainnya terluka dalam serangan udara di Jabalia.", "attack")
+    assert (ev.fatalities, ev.injured) == (13, None)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Seorang anggota Yonif 408/SBH tewas dalam baku tembak itu.", 1),
+    ("Dua anggota Yonif 408 tewas dalam baku tembak itu.", 2),
+    ("Penembakan di Pos 3 menewaskan dua prajurit.", 2),
+])
+def test_unit_numbers_are_names_not_tolls(sentence, killed):
+    assert one(sentence, "attack").fatalities == killed
+
+
+def test_a_mission_named_aid_is_no_aid():
+    assert "aid" not in types("Misi Bantuan PBB di Afghanistan mengatakan 21 warga sipil tewas, Rabu (26/9).",
+                              [])
+
+
+def test_stale_background_paragraph_does_not_date_later_paragraphs():
+    """A day-precise date long before the anchor, in an earlier paragraph, is background."""
+    text = ("Pada 7 Oktober 2023, Hamas menyerang Israel selatan.\n\n"
+            "Ribuan warga Palestina mengungsi ke Rafah.")
+    dates = [mention(text, "7 Oktober 2023", "2023-10-07")]
+    ev = one(text, "evacuation", dates, anchor=D("2025-01-15"))
+    assert ev.event_date == D("2025-01-15") and ev.date_method == "publication"
+
+
+def test_recent_earlier_paragraph_still_dates_later_paragraphs():
+    text = ("Pada 7 Oktober 2023, Hamas menyerang Israel selatan.\n\n"
+            "Ribuan warga Palestina mengungsi ke Rafah.")
+    dates = [mention(text, "7 Oktober 2023", "2023-10-07")]
+    ev = one(text, "evacuation", dates, anchor=D("2023-10-09"))
+    assert ev.event_date == D("2023-10-07") and ev.date_method == "inherited"
 
 
 def test_engine_names_no_indonesian_word():

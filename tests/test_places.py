@@ -83,6 +83,8 @@ NEGATIVES = [
     "Mereka mendaki hingga ke puncak bukit dan batu besar.",  # puncak, batu: common words
     "Surat itu dikirim kemarin.",                           # Surat (India) at sentence start
     "Keju dan roti dibagikan kepada warga.",                # GeoNames variant of Kyiv, left out
+    "Harga gandum naik menjadi 300 dolar AS per ton.",      # a currency, not the United States
+    "Nilainya 2 juta Dollar AS atau sekitar 500 rubel Rusia.",
 ]
 
 

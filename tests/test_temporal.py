@@ -266,3 +266,47 @@ def test_anchor_column_is_the_reference_used() -> None:
 def test_empty_and_odd_text() -> None:
     assert resolve_dates("", date(2022, 3, 1)) == []
     assert resolve_dates("Kamis (31/2) dan 30 Februari 2022 serta (00/13).", date(2022, 3, 1)) == []
+
+
+def test_uncued_day_month_leans_past_unless_the_future_one_is_near() -> None:
+    from timeline.temporal.periods import FUTURE_REACH_DAYS, day_month_year, month_year
+    anchor = date(2023, 12, 10)
+    assert day_month_year(24, 2, anchor, None) == 2023  # 289 days back beats 76 ahead
+    assert day_month_year(5, 1, anchor, None) == 2024  # 26 days ahead: within reach
+    assert day_month_year(24, 2, anchor, "future") == 2024
+    assert day_month_year(24, 2, anchor, None, lean=False) == 2024  # plain nearest
+    assert FUTURE_REACH_DAYS == 31
+    assert month_year(1, anchor, None, None) == 2024 and month_year(3, anchor, None, None) == 2023
+
+
+def test_week_of_month_bounds() -> None:
+    from timeline.temporal.periods import week_of_month
+    assert week_of_month(2023, 3, 2) == (date(2023, 3, 8), date(2023, 3, 14))
+    assert week_of_month(2023, 3, 5) == (date(2023, 3, 29), date(2023, 3, 31))
+    assert week_of_month(2023, 2, 5) is None
+    assert week_of_month(2024, 2, -1) == (date(2024, 2, 23), date(2024, 2, 29))
+
+
+def test_listed_days_are_rows_of_their_own() -> None:
+    rows = resolve_dates("Sidang digelar sejak 24, 25 dan 26 Februari 2022.", date(2022, 3, 1))
+    assert [(r.text, r.date_start) for r in rows] == [
+        ("24", date(2022, 2, 24)), ("25", date(2022, 2, 25)), ("26 Februari 2022", date(2022, 2, 26))]
+    assert rows[0].modifier == "since"
+    rows = resolve_dates("pada tanggal 24 dan 25 Desember", date(2023, 12, 10))
+    assert [r.text for r in rows] == ["tanggal 24", "25 Desember"]
+
+
+def test_day_anaphor_after_a_coarser_date_is_unplaced() -> None:
+    rows = resolve_dates("Sabtu (2/12) pos diserang. Bulan lalu warga mengungsi. Sehari kemudian jalan ditutup.",
+                         date(2023, 12, 10))
+    assert _find(rows, "Sehari kemudian").date_start is None
+    rows = resolve_dates("Bulan lalu warga mengungsi. Sabtu (2/12) pos diserang. Sehari kemudian jalan ditutup.",
+                         date(2023, 12, 10))
+    assert _find(rows, "Sehari kemudian").date_start == date(2023, 12, 3)
+
+
+def test_year_words_after_a_month_are_one_expression() -> None:
+    rows = resolve_dates("Serangan pada Oktober tahun lalu dan 5 Maret tahun depan.", date(2023, 12, 10))
+    got = {r.text: (r.date_start, r.date_end, r.method) for r in rows}
+    assert got == {"Oktober tahun lalu": (date(2022, 10, 1), date(2022, 10, 31), "month"),
+                   "5 Maret tahun depan": (date(2024, 3, 5), date(2024, 3, 5), "relative")}

@@ -13,7 +13,9 @@ WORDS = ["Kamis", "Minggu", "minggu", "(24/2)", "(29/2/2024)", "(31/2)", "24", "
          "1990-an", "lalu", "depan", "ini", "itu", "hari", "pekan", "bulan", "tahun", "kemarin", "lusa",
          "dua", "puluh", "se", "sehari", "kemudian", "sebelumnya", "awal", "akhir", "sejak", "hingga", "-",
          "/", ",", ".", "(", ")", "kuartal", "I", "pukul", "05.00", "5,2", "setiap", "Baca juga:", "\n",
-         "https://x.id/2022/02/24", "(24/2/0000)", "(1/1/9999)", "tanggal", "era", "90-an", "Jum'at", "Sabtu-Minggu", "atau", "tepatnya"]
+         "https://x.id/2022/02/24", "(24/2/0000)", "(1/1/9999)", "tanggal", "era", "90-an", "Jum'at", "Sabtu-Minggu", "atau", "tepatnya",
+         "dan", "kedua", "terakhir", "berikutnya", "Oktober", "7-12-2023", "Operasi", "belum", "ada", "sampai",
+         "Senin-Rabu", "(6-8/3)", "25", "31", "tewas", "2023-Januari", "Maret", "antara"]
 
 anchors = st.one_of(st.none(), st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)), st.dates())
 prose = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join)
@@ -49,7 +51,8 @@ def test_no_anchor_never_invents_relative_dates(text: str, anchor: date) -> None
     with_anchor = resolve_dates(text, anchor)
     without = resolve_dates(text, None)
     assert [(r.start, r.end) for r in with_anchor] == [(r.start, r.end) for r in without]
-    needs_anchor = {"relative", "deictic", "weekday", "weekday_day_month", "month", "quarter", "decade", "day"}
+    needs_anchor = {"relative", "deictic", "weekday", "weekday_day_month", "month", "quarter", "decade", "day",
+                    "month_week", "range_day_month"}
     for r in without:
         assert r.anchor is None or r.method == "anaphoric"
         if r.date_start is not None:

@@ -10,12 +10,19 @@ Titles combine with what follows, so that one span covers the whole reference:
 - title + known person: "Presiden Vladimir Putin" -> Russia;
 - a title that implies its actor, + name: "Kapolda Papua Irjen X" -> Polri;
 - force/government noun + actor: "pasukan Rusia" -> Russia (military), "pemerintah Indonesia";
+- title + town or region, when the title's default state is not named in the text: "Gubernur
+  Darfur Utara X", "Wali Kota Kharkiv X" -> the place's state;
 - a generic noun alone takes its default actor ("polisi" -> Polri) only when the text's other
-  actors (or ``context_countries``) include that actor's country, or name no country at all.
+  actors (or ``context_countries``) include that actor's country, or name no country at all;
+  otherwise, and for the default ``*`` ("pasukan pemerintah"), it takes the text's home state -
+  the state named clearly most often (HOME_SHARE) - or its forces ("pemerintah" in a Sudan report
+  -> Sudan, "pasukan pemerintah" -> SAF). A title followed by a person's name keeps its default
+  ("Menlu Retno" in a report on Jordan is still Indonesian).
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +39,11 @@ _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _NEXT_WORD = re.compile(r"[ \t]*(,[ \t]*)?(\S+)")
 _TRAILING = ",.;:!?\"'\u201d\u2019)"
 _MAX_NAME_WORDS = 6
+HOME = "*"  # titles.tsv default meaning: the state the text is about
+HOME_SHARE = 2  # the home state is named at least this many times, and this many times more than any other
+_PLACE_WORDS = 3  # words after a title looked up as a town or region
+#: Title kinds that a following town or region places in its state ("Wali Kota Kharkiv").
+LOCAL_KINDS = {"person_title", "state"}
 _ABBREVIATION_MAX = 3
 _HEADLINE_MIN_WORDS, _HEADLINE_SHARE, _HEADLINE_WORD_LEN, _HEADLINE_MAX_CHARS = 4, 0.75, 4, 200
 _SENTENCE_END = tuple(".!?:\"\u201d")
@@ -217,6 +229,7 @@ def find_actors(text: str, lang: str = DEFAULT_LANG, context_countries: Iterable
     context = {i.entry.country for i in items if isinstance(i.entry, Actor) and i.entry.country}
     context.update(context_countries)
     stops = _name_stops(lang)
+    home = _home(items, lang)
     out: list[ActorMention] = []  # built right to left
     for item in reversed(items):
         entry = item.entry
@@ -224,14 +237,24 @@ def find_actors(text: str, lang: str = DEFAULT_LANG, context_countries: Iterable
             span = text[item.start:item.end]
             out.append(ActorMention(item.start, item.end, span, entry.actor, entry.country, entry.kind))
             continue
-        mention = _with_title(text, item, entry, out, stops, context, lang)
+        mention = _with_title(text, item, entry, out, stops, context, lang, home)
         if mention is not None:
             out.append(mention)
     out.reverse()
     return out
 
 
-def _with_title(text, item: _Item, title: Title, out: list[ActorMention], stops, context, lang) -> ActorMention | None:
+def _home(items: list[_Item], lang: str) -> str | None:
+    """The state a text is about: named at least HOME_SHARE times, HOME_SHARE times more than any other."""
+    counts = Counter(i.entry.actor for i in items if isinstance(i.entry, Actor) and i.entry.kind == "state")
+    top = counts.most_common(2)
+    if not top or top[0][1] < HOME_SHARE or (len(top) > 1 and top[0][1] < HOME_SHARE * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _with_title(text, item: _Item, title: Title, out: list[ActorMention], stops, context, lang,
+                home: str | None = None) -> ActorMention | None:
     """The mention a title heads: merged with the actor after it, or on its own with its default."""
     following = out[-1] if out else None
     if title.kind == STREET:
@@ -252,18 +275,71 @@ def _with_title(text, item: _Item, title: Title, out: list[ActorMention], stops,
             end = _absorb_name(text, end, actor, out, stops)
         kind = _combined_kind(title, following)
         return ActorMention(item.start, end, text[item.start:end], actor, following.country, kind)
+    if title.actor == HOME:
+        title = Title(title.kind, _forces(lang).get((home, title.kind), home) if home else None)
+    if title.kind in LOCAL_KINDS and not _at_home(title, context, lang):
+        local = _place_state(text, item.end, lang)
+        title = Title(title.kind, local) if local is not None else title
     if title.actor is None:
         return None
     country = country_of_actor(title.actor, lang)
     foreign = country is not None and bool(context) and country not in context
     if title.kind in PERSON_KINDS:
         end = _absorb_name(text, item.end, title.actor, out, stops)
-        if end == item.end and (title.kind == "rank" or foreign):
-            return None  # a rank needs a name; a bare title ("the president") needs its country in context
-        return ActorMention(item.start, end, text[item.start:end], title.actor, country, "person_title")
+        if end > item.end:
+            return ActorMention(item.start, end, text[item.start:end], title.actor, country, "person_title")
+        if title.kind == "rank":
+            return None  # a rank needs a name
     if foreign:
+        if home is None or title.kind == "rank":
+            return None  # a bare title ("the president") needs its country in context
+        title = Title(title.kind, _forces(lang).get((home, title.kind), home))
+        country = country_of_actor(title.actor, lang)
+    kind = "person_title" if title.kind in PERSON_KINDS else title.kind
+    return ActorMention(item.start, item.end, text[item.start:item.end], title.actor, country, kind)
+
+
+def _at_home(title: Title, context: set[str], lang: str) -> bool:
+    """Whether the title's default actor is a state the text names (or the text names none)."""
+    country = country_of_actor(title.actor, lang) if title.actor else None
+    return country is not None and (not context or country in context)
+
+
+@lru_cache(maxsize=None)
+def _states(lang: str) -> dict[str, str]:
+    """ISO alpha-3 -> the state actor's name (the country rows of places.tsv)."""
+    table: dict[str, str] = {}
+    for row in read_tsv(lang, "places"):
+        if row["kind"] == "country" and row["country"]:
+            table.setdefault(row["country"], row["name"])
+    return table
+
+
+def _place_state(text: str, pos: int, lang: str) -> str | None:
+    """The state of a town or region named right after ``pos`` ("Gubernur Darfur Utara"), or None."""
+    try:
+        from .places import place_index
+    except ImportError:  # the places gazetteer is optional
         return None
-    return ActorMention(item.start, item.end, text[item.start:item.end], title.actor, country, title.kind)
+    words: list[str] = []
+    end = pos
+    while len(words) < _PLACE_WORDS:
+        m = _NEXT_WORD.match(text, end)
+        if not m or m.group(1) or "\n" in text[end:m.start(2)]:
+            break
+        core = m.group(2).rstrip(_TRAILING)
+        if not core[:1].isupper():
+            break
+        words.append(core)
+        end = m.end(2)
+        if core != m.group(2):
+            break
+    index = place_index(lang)
+    for n in range(len(words), 0, -1):
+        found = [p for p in index.get(" ".join(words[:n])) if p.kind not in ("country", "stop") and p.country]
+        if found:
+            return _states(lang).get(max(found, key=lambda p: p.rank).country)
+    return None
 
 
 def _absorb_name(text: str, pos: int, actor: str, out: list[ActorMention], stops) -> int:

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .engines import BATCH_ARTICLES, BatchResult, ProcessFn, batched, open_engine
-from .incremental import Incompatible, Previous, code_hash, fingerprint  # noqa: F401  (Incompatible: raised by build)
+from .incremental import Incompatible, Previous, code_hash, fingerprint
 from .ingest import SUFFIXES, IngestError, discover, kind, read_articles
 from .model import Article
 from .writer import HIVE, DatasetWriter
+
+__all__ = ["build", "BuildReport", "Incompatible", "NoInput", "StrictStop", "count_articles"]
 
 
 class NoInput(Exception):
@@ -72,7 +74,8 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, published
         eng.close()
         if previous:
             previous.carry_over(writer, drop=report.changed_ids)
-        report.rows = writer.commit({"articles_failed": report.failed, "build": _summary(report), "code": code_hash()})
+        report.rows = writer.commit({"articles_failed": report.failed, "errors": len(report.errors),
+                                     "build": _summary(report), "code": code_hash()})
     return report
 
 

@@ -49,8 +49,8 @@ class Progress:
             pass
 
     def update(self, report) -> None:
-        self.done = report.processed + report.unchanged
         self.errors = len(report.errors)
+        self.done = report.processed + report.unchanged + self.errors - report.failed  # + skipped bad input
         now = time.monotonic()
         if self.enabled and now - self.last > 0.25:
             self.last = now

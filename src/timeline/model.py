@@ -1,8 +1,13 @@
 """Records passed between the pipeline stages: articles in, date and event mentions out."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+
+
+def _shallow(record) -> dict:
+    """Field name -> value, without dataclasses.asdict's deep copy (a hot path: one call per row)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class DateMention:
     value: str | None = None
 
     def row(self) -> dict:
-        return asdict(self)
+        return _shallow(self)
 
 
 @dataclass
@@ -82,7 +87,7 @@ class EventMention:
     rules: list[str] = field(default_factory=list)
 
     def row(self) -> dict:
-        d = asdict(self)
+        d = _shallow(self)
         d["rules"] = ";".join(self.rules) if self.rules else None
         return d
 

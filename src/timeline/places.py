@@ -83,6 +83,11 @@ def _index(lang: str) -> PhraseIndex[Place]:
     return PhraseIndex(entries, name_prefixes(lang))
 
 
+def place_index(lang: str = DEFAULT_LANG) -> PhraseIndex[Place]:
+    """The gazetteer's phrase index (written form -> places), for callers that look up one form."""
+    return _index(lang)
+
+
 @lru_cache(maxsize=None)
 def _by_name(lang: str) -> dict[str, list[Place]]:
     """Normalised name (case-folded) and written form -> places, best ranked first."""

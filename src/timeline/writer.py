@@ -27,10 +27,11 @@ from . import __version__ as PIPELINE_VERSION, schema
 from .model import ArticleResult
 
 ROW_GROUP = 64_000  # rows per row group at most (clustered events are cut smaller)
-GROUP_BYTES = 16 << 20  # ... and a partition's buffer is flushed once it holds this much data
-TABLE_BYTES = 32 << 20  # a table's buffers, all partitions together, never hold more than this
+GROUP_BYTES = 8 << 20  # ... and a partition's buffer is flushed once it holds this much data
+TABLE_BYTES = 16 << 20  # a table's buffers, all partitions together, never hold more than this
 MIN_GROUP = 1_024  # clustered row groups are cut at a key change once they hold this many rows
 FILE_ROWS = 1_000_000  # a part file rolls over to the next one past this many rows
+FILE_GROUPS = 128  # ... or row groups (an open writer keeps every row group's metadata in memory)
 MANIFEST = "_timeline.json"
 UNKNOWN = "unknown"  # partition value for rows without a date: year=unknown/
 
@@ -132,14 +133,15 @@ class DatasetWriter:
         keys = self.layout.cluster.get(name)
         if keys and len(table):
             table = table.take(pc.sort_indices(table, [(k, "ascending") for k in keys]))
-        part = self._file(key)
         for start, length in _row_groups(table, keys[0] if keys else None, self.row_group):
+            part = self._file(key)
             part.writer.write_table(table.slice(start, length), row_group_size=max(length, 1))
-        part.rows += len(table)
+            part.rows += length
+            part.groups += 1
+            if part.rows >= self.file_rows or part.groups >= FILE_GROUPS:
+                part.writer.close()
+                self.files[key] = _Part(None, 0, 0, part.index + 1)
         self.counts[name] += len(table)
-        if part.rows >= self.file_rows:
-            part.writer.close()
-            self.files[key] = _Part(None, 0, part.index + 1)  # type: ignore[arg-type]
 
     def _file(self, key: tuple[str, str | None]) -> "_Part":
         part = self.files.get(key)
@@ -151,7 +153,7 @@ class DatasetWriter:
             prefix = "part" if self.generation == 0 else f"part-g{self.generation:04d}"
             writer = pq.ParquetWriter(folder / f"{prefix}-{index:05d}.parquet", schema.arrow_schema(name),
                                       compression="zstd", use_dictionary=True, write_statistics=True)
-            part = self.files[key] = _Part(writer, 0, index)
+            part = self.files[key] = _Part(writer, 0, 0, index)
         return part
 
     def commit(self, manifest: dict | None = None) -> dict[str, int]:
@@ -192,8 +194,11 @@ class DatasetWriter:
 
 @dataclass
 class _Part:
-    writer: pq.ParquetWriter
+    """The open part file of one (table, partition): rows and row groups so far, file number."""
+
+    writer: pq.ParquetWriter | None
     rows: int
+    groups: int
     index: int
 
 

@@ -17,7 +17,7 @@ from datetime import date
 
 from .. import __version__
 from ..model import Article
-from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, run_batch
+from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, run_batch, sigint_ignored
 from .local import CRASHED, _merge
 
 INSTALL = "the dask engine needs Dask: pip install 'timeline[dask]'"
@@ -45,9 +45,10 @@ class DaskEngine:
             except (OSError, TimeoutError) as exc:
                 raise EngineUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            self.cluster = dd.LocalCluster(n_workers=max(1, jobs or cpu_count()), threads_per_worker=1,
-                                           processes=processes, dashboard_address=None,
-                                           silence_logs=logging.ERROR)
+            with sigint_ignored():  # worker processes inherit it: Ctrl-C is the build's to handle
+                self.cluster = dd.LocalCluster(n_workers=max(1, jobs or cpu_count()), threads_per_worker=1,
+                                               processes=processes, dashboard_address=None,
+                                               silence_logs=logging.ERROR)
             self.client = dd.Client(self.cluster)
         threads = sum(self.client.nthreads().values()) or 1
         self.window = window or 2 * threads + 1

@@ -23,7 +23,7 @@ from itertools import chain, islice
 import pyarrow as pa
 
 from ..model import Article
-from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, run_batch
+from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, run_batch, sigint_ignored
 
 CRASHED = "worker process died while processing this article (crash, or killed e.g. for lack of memory); skipped"
 
@@ -145,7 +145,8 @@ def _new_pool(jobs: int) -> ProcessPoolExecutor:
         ctx.set_forkserver_preload(["timeline.engines", "timeline.pipeline"])  # import once, fork many
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker)
     try:
-        pool.submit(_ping).result()
+        with sigint_ignored():  # the forkserver and workers start (and stay) deaf to Ctrl-C
+            pool.submit(_ping).result()
     except BrokenProcessPool:
         pool.shutdown(wait=False)
         raise EngineUnavailable("worker processes fail to start (is the main script importable? "

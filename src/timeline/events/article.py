@@ -58,6 +58,7 @@ class Article:
     places: roles.Mentions
     cues: Cues
     cuts: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> its clause cuts
+    seen: dict[tuple[str, int, int], bool] = field(default_factory=dict)  # (kind, span) -> has a word of it
 
 
 def prepare(text: str, dates: list[DateMention], anchor: date | None, lang: str) -> Article:
@@ -67,9 +68,17 @@ def prepare(text: str, dates: list[DateMention], anchor: date | None, lang: str)
     skip = [(s.start, s.end) for s in sents if s.skip]
     background = {d.start for d in dates if lex.has("start", text[max(0, d.start - START_GAP):d.start])
                   and not lex.has("since", text[max(0, d.start - SINCE_GAP):d.start])}
-    index = dating.DateIndex(dates, anchor, skip, background, _flashbacks(text, sents, lex))
+    index = dating.DateIndex(dates, anchor, skip, background, _flashbacks(text, sents, lex), _para_starts(sents))
     return Article(text, lex, lang, anchor, sents, index, roles.Mentions(roles.find_actors(text, lang)),
                    roles.Mentions(roles.find_places(text, lang)), Cues(text, lex))
+
+
+def _para_starts(sents: list[Sentence]) -> list[int]:
+    """Where each paragraph begins (its first sentence)."""
+    starts: dict[int, int] = {}
+    for s in sents:
+        starts.setdefault(s.para, s.start)
+    return sorted(starts.values())
 
 
 def _flashbacks(text: str, sents: list[Sentence], lex: Lexicon) -> list[tuple[int, int]]:

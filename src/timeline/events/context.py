@@ -1,13 +1,15 @@
 """Context decides whether a trigger is an event, and of which type.
 
-Per hit (``keep``): sport reports make violent words figurative, and a sentence about disease,
-disaster, accidents or markets holds no conflict event; a noun followed by a demonstrative refers back ('serangan itu'); a bare noun
-flagged ``weak`` needs support in its clause (a date, a number, an occurrence verb, a place);
+Per hit (``keep``): sport reports make violent words figurative; a sentence about markets holds
+no conflict event but sanctions and aid; one about disease, disaster or accidents holds none; a
+noun followed by a demonstrative refers back ('serangan itu'); a bare noun flagged ``weak`` needs
+support in its clause (a date, a number, an occurrence verb, a place);
 a ``date``-flagged noun needs a governing date or start word; an attack by a state that starts
 a campaign long ago is an invasion. Across hits (``resolve``): a casualty word in a clause with
-an attack word belongs to that attack; a gathering right after an attack verb is its target;
-'menyepakati gencatan senjata' is one ceasefire; a reference clause ('setelah serangan itu')
-adds no event when the same type is reported elsewhere; one event per type and clause.
+an attack word, or after one in its sentence, belongs to that attack; a gathering right after an
+attack verb is its target; 'menyepakati gencatan senjata' is one ceasefire; a reference clause
+('setelah serangan itu') adds no event when the same type is reported elsewhere; one event per
+type and clause.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from .article import Article, Hit
 
 PHYSICAL = {"attack", "invasion", "casualties", "threat"}
 VIOLENT = {"attack", "invasion"}
+ECONOMIC = {"sanction", "aid"}  # types that market words do not cancel ('sanksi ... memicu inflasi')
 OBJECT_TYPES = {"meeting", "protest", "negotiation", "aid"}  # gatherings an attack can target
 NON_STATE = {"armed_group"}  # actor kinds that launch attacks, not invasions
 LONG_AGO = timedelta(days=14)
@@ -31,10 +34,11 @@ _NUMBER = re.compile(r"\d")
 def keep(art: Article, h: Hit) -> bool:
     """Per-hit filters; may retype the hit (invasion) and mark it as a reference."""
     text, (cs, ce) = art.text, h.clause
-    ws, we = h.window
-    if h.type in PHYSICAL and art.lex.has("sport", text[ws:we]):
+    if h.type in PHYSICAL and _window_has(art, "sport", h.window):
         return False
-    if art.lex.has("nonconflict", text[ws:we]):
+    if h.type not in ECONOMIC and _window_has(art, "market", h.window):
+        return False
+    if _window_has(art, "nonconflict", h.window):
         return False
     if h.trig.voice == "nom" and _anaphoric(art, h):
         return False
@@ -45,6 +49,14 @@ def keep(art: Article, h: Hit) -> bool:
     h.reference = bool(art.lex.words["reference"].match(text, cs)) and not art.dates.within(cs, ce)
     _retype(art, h)
     return True
+
+
+def _window_has(art: Article, kind: str, window: tuple[int, int]) -> bool:
+    """Whether a context word of this kind stands in the window (cached: hits share sentences)."""
+    key = (kind, *window)
+    if key not in art.seen:
+        art.seen[key] = art.lex.has(kind, art.text[window[0]:window[1]])
+    return art.seen[key]
 
 
 def resolve(kept: list[Hit], found: list[Hit]) -> list[Hit]:
@@ -104,8 +116,14 @@ def _state_actor(art: Article, h: Hit) -> bool:
 
 
 def _suppress_casualties(hits: list[Hit], found: list[Hit]) -> list[Hit]:
-    violent = {h.clause for h in found if h.type in VIOLENT}
-    return [h for h in hits if not (h.type == "casualties" and h.clause in violent)]
+    """A toll belongs to an attack word in its clause, or earlier in its sentence."""
+    violent = [h for h in found if h.type in VIOLENT]
+    return [h for h in hits if not (h.type == "casualties" and any(_tolled_by(v, h) for v in violent))]
+
+
+def _tolled_by(attack: Hit, toll: Hit) -> bool:
+    """Whether the casualty word is the toll of this attack word (same clause, or later in its sentence)."""
+    return attack.clause == toll.clause or (attack.sent.start == toll.sent.start and attack.m.start < toll.m.start)
 
 
 def _follows(prev: Hit | None, h: Hit) -> bool:

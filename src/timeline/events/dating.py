@@ -6,8 +6,9 @@ Order (GUIDELINES B, rules 1-3):
    the speaking, as in '"...," kata X, Selasa (1/3)' -> ``expression``;
 3. the narrative date: the last day-precise date before the clause (not a 'since'/'until'
    bound, not the start of a campaign: 'sejak dimulai pada 7 Oktober', not after the anchor,
-   not from an earlier flashback paragraph 'Sebelumnya, pada ...')
-   -> ``inherited``;
+   not from an earlier flashback paragraph 'Sebelumnya, pada ...', and not a stale date - more
+   than STALE before the anchor - from an earlier paragraph: background ('Pada 7 Oktober 2023,
+   ...') does not date the paragraphs after it, which fall through to step 4) -> ``inherited``;
 4. before any such date, the report's own date: the first day-precise date in the text within a
    week before the anchor (the first at all when there is no anchor) (a lead is dated by its dateline or 'kata X, Senin (12/9)') -> ``inherited``;
 5. the anchor (publication date) -> ``publication``.
@@ -22,6 +23,9 @@ from datetime import date, timedelta
 from ..model import DateMention
 
 REPORT_WINDOW = timedelta(days=7)
+#: an earlier paragraph's date this much older than the anchor is background (not inherited);
+#: a retrospective of recent months keeps its narrative
+STALE = timedelta(days=365)
 _BOUNDS = ("since", "until")
 FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
 
@@ -40,13 +44,15 @@ class DateIndex:
     """The resolved date mentions of one article, sorted, with the lookups dating needs."""
 
     def __init__(self, dates: list[DateMention], anchor: date | None, skip: list[tuple[int, int]],
-                 background: set[int] = frozenset(), local: list[tuple[int, int]] = ()) -> None:
+                 background: set[int] = frozenset(), local: list[tuple[int, int]] = (),
+                 paras: list[int] = ()) -> None:
         usable = [d for d in dates if d.date_start is not None and not _inside(d, skip)]
         self.dates = sorted(usable, key=lambda d: d.start)
         self.starts = [d.start for d in self.dates]
         self.anchor = anchor
         self.background = set(background)  # starts of dates that open a long campaign ('sejak dimulai pada ...')
         self.local = list(local)  # spans (flashback paragraphs) whose dates are not inherited outside them
+        self.paras = sorted(paras)  # paragraph start offsets
         self.report = self._report_date()
 
     def within(self, start: int, end: int) -> list[DateMention]:
@@ -65,9 +71,15 @@ class DateIndex:
             d = self.dates[i]
             if d.end <= pos and _narrative(d) and d.start not in self.background and not self._future(d):
                 if not any(a <= d.start < b and not a <= pos < b for a, b in self.local):
-                    return d
+                    return None if self._stale(d, pos) else d
             i -= 1
         return None
+
+    def _stale(self, d: DateMention, pos: int) -> bool:
+        """A date long before the anchor, in an earlier paragraph than pos."""
+        if self.anchor is None or d.date_start >= self.anchor - STALE:
+            return False
+        return bisect.bisect_right(self.paras, d.start) != bisect.bisect_right(self.paras, pos)
 
     def _future(self, d: DateMention) -> bool:
         return self.anchor is not None and d.date_start > self.anchor

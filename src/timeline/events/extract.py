@@ -3,7 +3,8 @@
 For each trigger match (``lexicon``) in a sentence that is part of the story (``timeline.text``):
 context decides whether it is an event and of which type (``context``); then its modality
 (``modality``), date (``dating``), actors (``roles``), place (``places``) and tolls
-(``casualties``) make the row. Every decision is named in ``rules`` for ``timeline explain``.
+(``casualties``: the clause's, else the rest of the sentence's) make the row. Every decision is
+named in ``rules`` for ``timeline explain``.
 """
 from __future__ import annotations
 
@@ -42,9 +43,19 @@ def _event(art: Article, h: Hit) -> EventMention:
     ev.actor1, ev.actor2 = r.actor1, r.actor2
     place_rule = places.attach(art, h, ev, r)
     if h.type in TOLL_TYPES:
-        ev.fatalities, ev.injured = casualties.tolls(text, h.clause[0], h.clause[1], art.lang)
+        ev.fatalities, ev.injured = _tolls(art, h)
     ev.rules = h.rules + [x for x in (date_rule, mod_rule, r.rule, place_rule) if x]
     return ev
+
+
+def _tolls(art: Article, h: Hit) -> tuple[int | None, int | None]:
+    """Tolls stated in the trigger's clause, else in the rest of its sentence (their casualty words
+    were folded into this event: ``context``)."""
+    killed, injured = casualties.tolls(art.text, h.clause[0], h.clause[1], art.lang)
+    if (killed is None or injured is None) and h.clause[1] < h.window[1]:
+        more = casualties.tolls(art.text, h.clause[1], h.window[1], art.lang)
+        killed, injured = killed if killed is not None else more[0], injured if injured is not None else more[1]
+    return killed, injured
 
 
 def _date(art: Article, h: Hit, ev: EventMention, speech: bool) -> str:

@@ -3,8 +3,10 @@
 Everything language-specific lives in ``lang/<lang>/`` TSV files (triggers, modality,
 event_types, event_cues); this module turns their rows into regular expressions. A trigger
 form is words separated by spaces, where ``a|b`` gives alternatives for one word, a word
-ending in ``*`` also matches longer words, and ``…`` (``……``) allows up to three (six) words
-in between.
+ending in ``*`` also matches longer words, any word also its reduplicated plural
+('serangan-serangan'), and ``…`` (``……``) allows up to three (six) words
+in between. Words after a lone ``+`` are context: they must follow, but the match ends before them
+('mengklaim … telah + menghancurkan' leaves 'menghancurkan' to its own row).
 A ``PhraseMatcher`` tries each form only where its first word stands (found by one trie-shaped
 regex), longest form first, so that a longer form wins over one inside it.
 """
@@ -18,6 +20,7 @@ from typing import Iterator
 from ..lang import DEFAULT_LANG, read_tsv
 
 GAP_WORDS = {"…": 3, "……": 6}
+LOOKAHEAD = "+"  # form words after a lone '+' must follow the match but are not part of it
 _SEP = r"\s+"
 _GAP_WORD = r"(?:[^\s.,;:!?\"“”()]|[.,](?=[^\s.,]))+"  # a word; '.' or ',' only inside ('10.000')
 _GAPS = {mark: rf"(?:{_SEP}{_GAP_WORD}){{0,{n}}}" for mark, n in GAP_WORDS.items()}
@@ -68,14 +71,32 @@ class Found:
 
 def form_regex(form: str, clitic: str = "") -> str:
     """Regex source of one trigger form (see module docstring)."""
-    parts = []
-    for word in form.split():
+    head, _, tail = form.partition(f" {LOOKAHEAD} ")
+    body = _LEFT + _words_source(head.split()) + (f"(?:{clitic})?" if clitic else "") + _RIGHT
+    if tail:
+        words = tail.split()
+        body += rf"(?={'' if words[0] in _GAPS else _SEP}{_words_source(words)}{_RIGHT})"
+    return body
+
+
+def _words_source(words: list[str]) -> str:
+    """Regex source of a run of form words (no leading separator)."""
+    parts: list[str] = []
+    for word in words:
         if word in _GAPS:
             parts.append(_GAPS[word])
             continue
-        alts = [re.escape(a.rstrip("*")) + (r"[\w-]*" if a.endswith("*") else "") for a in word.split("|")]
+        alts = [_alternative(a) for a in word.split("|")]
         parts.append((_SEP if parts else "") + "(?:" + "|".join(alts) + ")")
-    return _LEFT + "".join(parts) + (f"(?:{clitic})?" if clitic else "") + _RIGHT
+    return "".join(parts)
+
+
+def _alternative(word: str) -> str:
+    """One written word: 'pasukan*' also matches longer words; any word also its reduplicated
+    plural ('serangan-serangan')."""
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"[\w-]*"
+    return f"{re.escape(word)}(?:-{re.escape(word)})?"
 
 
 def words_regex(words: list[str]) -> re.Pattern:
@@ -116,10 +137,15 @@ class PhraseMatcher:
         for w in self.prefilter.finditer(text, start, end):
             if w.start() < pos:
                 continue
-            found = self._at(text, w.start(), w.group().lower(), end)
+            found = self._at(text, w.start(), self._head(w.group().lower()), end)
             if found is not None:
                 pos = found.end
                 yield found
+
+    def _head(self, word: str) -> str:
+        """The index word of a token: a reduplicated plural ('serangan-serangannya') by its second half."""
+        first, dash, second = word.partition("-")
+        return second if dash and word not in self.index and second.startswith(first) else word
 
     def _at(self, text: str, at: int, word: str, end: int) -> Found | None:
         """The first (longest) phrase matching at `at`, whose first word is `word`."""
@@ -154,7 +180,9 @@ def _trie_source(node: dict) -> str:
 
 def _prefilter(words: list[str], stems: list[str]) -> re.Pattern:
     """Whole tokens that are index words, or that start with a stem: where a phrase may begin."""
-    exact = rf"(?:{trie_regex(words)})(?![\w]|-\w)" if words else r"(?!x)x"
+    trie = trie_regex(words)
+    exact = rf"(?:{trie})(?:-(?:{trie}))?(?![\w]|-\w)" if words else r"(?!x)x"  # also 'serangan-serangan'
+
     stem = rf"|(?:{trie_regex(stems)})\w*(?:-\w+)*" if stems else ""
     return re.compile(rf"(?<![\w-])(?:{exact}{stem})", re.IGNORECASE)
 

@@ -6,7 +6,8 @@ Direction by the trigger's voice (``triggers.tsv``):
 - ``act`` "X menyerang Y": actor1 = the subject before, actor2 = an actor after a target
   preposition ('kepada', 'untuk'), else the first actor after in the clause;
 - ``pas`` "Y diserang (oleh) X": actor2 = the subject before, actor1 = the first actor after;
-- ``nom`` "serangan X ke/terhadap Y": actor1 = the actor right after the noun (else before),
+- ``nom`` "serangan X ke/terhadap Y": actor1 = the actor right after the noun, else one after the
+  agent marker ('serangan udara yang diluncurkan oleh jet Rusia'), else the one before;
   actor2 = the actor after a target preposition.
 Coordinated actors ("Ukraina dan Rusia sepakat", "perundingan antara Israel dan Hamas") are the
 two parties of a joint event. A clause without a subject takes the main subject right after its
@@ -121,6 +122,9 @@ def _nominal(text: str, trig: tuple[int, int], after: list[Any], placed: list[An
     nxt = after[after.index(near[0]) + 1] if near and near[0] is not after[-1] else None
     if nxt is not None and _coordinated(text, near[0], nxt, lex):
         return _pair(near[0], nxt, "actors:nominal-joint")
+    agent = None if near else next((a for a in after if _marked(text, trig[1], a.start, lex, "agent")), None)
+    if agent is not None:
+        return _pair(agent, _aimed(text, trig, after, lex) or _placed(placed, event_type), "actors:nominal-agent")
     a1, co = (near[0], None) if near else (subject if before else (None, None))
     return _pair(a1, _aimed(text, trig, after, lex) or co or _placed(placed, event_type), "actors:nominal")
 
@@ -180,7 +184,12 @@ def _coordinated(text: str, a: Any, b: Any, lex: Lexicon) -> bool:
 
 def _target(text: str, start: int, pos: int, lex: Lexicon) -> bool:
     """Whether a target preposition stands right before pos (after start)."""
-    return lex.has("target", text[max(start, pos - PREP_GAP):pos])
+    return _marked(text, start, pos, lex, "target")
+
+
+def _marked(text: str, start: int, pos: int, lex: Lexicon, kind: str) -> bool:
+    """Whether a word of this kind ('target', 'agent') stands right before pos (after start)."""
+    return lex.has(kind, text[max(start, pos - PREP_GAP):pos])
 
 
 def _pair(a1: Any | None, a2: Any | None, rule: str) -> Roles:

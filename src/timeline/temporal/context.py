@@ -44,12 +44,15 @@ def context(lang: str) -> Context:
                    re.compile(rf"(?m)^[ \t]*{links}[^\n]*"), _negatives(v))
 
 
+_WHERE = ("before", "before2", "after", "name")
+
+
 def _negatives(v: Vocab) -> tuple[dict[str, set[str]], ...]:
-    """Negative words by position (before, before2, after) and scope (all, weekday, year)."""
-    sides = {where: {scope: set() for scope in ("all", "weekday", "year")} for where in ("before", "before2", "after")}
+    """Negative words by position (before, before2, after, name) and scope (all, weekday, year, count)."""
+    sides = {where: {scope: set() for scope in ("all", "weekday", "year", "count")} for where in _WHERE}
     for word, where, scope in v.negatives:
         sides[where][scope].add(word)
-    return sides["before"], sides["before2"], sides["after"]
+    return tuple(sides[w] for w in _WHERE)
 
 
 def link_lines(ctx: Context, text: str) -> list[tuple[int, int]]:
@@ -110,11 +113,31 @@ def _last_words(text: str, start: int) -> list[str]:
     return [_key(w).rstrip(".,:;") for w in reversed(words)]
 
 
+_NAME_WORDS = re.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+){1,5}\Z")
+
+
+def _in_name(text: str, start: int, heads: set[str]) -> bool:
+    """The span closes a capitalised name opened by one of `heads` ('Operasi Damai Cartenz 2023':
+    the year belongs to the operation's name)."""
+    if not heads:
+        return False
+    m = _NAME_WORDS.search(text, max(0, start - 60), start)
+    words = m.group().split() if m else []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            return False
+        if _key(w) in heads:
+            return True
+    return False
+
+
 def voided(ctx: Context, text: str, start: int, end: int, applies: str) -> bool:
     """True when a negative word next to the span voids it: a recurrence word among the two words
     before ('setiap hari Senin'), a scoped word just before ('Pasar Minggu', 'Rp 2014'), a count
-    noun just after ('2000 pengungsi')."""
-    before, before2, after_words = ctx.negatives
+    noun just after ('2000 pengungsi'), or the head of a name the span ends ('Operasi ... 2023')."""
+    before, before2, after_words, names = ctx.negatives
+    if (names[applies] or names["all"]) and _in_name(text, start, names[applies] | names["all"]):
+        return True
     prev = _last_words(text, start)
     if any(w in before[applies] or w in before["all"] for w in prev[:1]):
         return True

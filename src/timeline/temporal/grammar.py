@@ -43,6 +43,7 @@ class Vocab:
     connectors: dict[str, str]
     quarter_nouns: dict[str, int]
     ordinals: dict[str, int]
+    week_ordinals: dict[str, int]
     eras: dict[str, frozenset[str]]
     attribution: frozenset[str]
     prefixes: tuple[str, ...]
@@ -84,6 +85,7 @@ def vocabulary(lang: str) -> Vocab:
         connectors={_key(r["word"]): r["role"] for r in _rows(lang, "connectors")},
         quarter_nouns={_key(r["word"]): int(r["value"]) for r in quarters if r["kind"] in {"quarter", "half"}},
         ordinals={r["word"]: int(r["value"]) for r in quarters if r["kind"] == "ordinal"},
+        week_ordinals={_key(r["word"]): int(r["value"]) for r in quarters if r["kind"] == "week_ordinal"},
         eras=_eras(lang),
         attribution=frozenset(_key(r["word"]) for r in _rows(lang, "attribution")),
         prefixes=tuple(r["word"] for r in _rows(lang, "numbers") if r["kind"] == "prefix"),
@@ -133,6 +135,9 @@ def slots(lang: str) -> dict[str, str]:
         "NUM": number_pattern(lang),
         "PREFIX": alternation([r["word"] for r in _rows(lang, "numbers") if r["kind"] == "prefix"], bounded=False),
         "UNIT": alternation(_words(lang, "units", "word")),
+        "WEEKUNIT": alternation([r["word"] for r in _rows(lang, "units") if r["unit"] == "week"]),
+        "WEEKUNIT_JOINED": alternation([r["word"] for r in _rows(lang, "units") if r["unit"] == "week"], bounded=False)
+        + r"(?![^\W_])",
         "UNIT_JOINED": alternation(_words(lang, "units", "word"), bounded=False) + r"(?![^\W_])",
         "REL_UNIT": alternation([r["word"] for r in rel if r["frame"] == "anchor" and r["after"] in {"unit", "both"}]),
         "REL_COUNT": alternation([r["word"] for r in rel if r["after"] in {"count", "both"}]),
@@ -147,6 +152,7 @@ def slots(lang: str) -> dict[str, str]:
         "QN": alternation([r["word"] for r in quarters if r["kind"] in {"quarter", "half"}]),
         "ORD": "(?:" + "|".join(rf"(?<![^\W_]){_phrase(w)}(?![^\W_])" for w in sorted(ords, key=len, reverse=True))
         + "|" + alternation([w for w in ords if w.islower()]) + ")",
+        "WEEKORD": alternation([r["word"] for r in quarters if r["kind"] == "week_ordinal"]),
         "YEARW": alternation(eras.get("year", ())),
         "DECW": alternation(eras.get("decade", ())),
         "DECSUF": alternation(eras.get("decade_suffix", ()), bounded=False) + r"(?![^\W_])",

@@ -20,6 +20,16 @@ def months_bounds(y: int, m1: int, m2: int) -> Period:
     return date(y, m1, 1), month_bounds(y, m2)[1]
 
 
+def week_of_month(y: int, m: int, k: int) -> Period | None:
+    """The k-th week of a month as days 7k-6..7k (k=-1: its last seven days); None past its end."""
+    last = _cal.monthrange(y, m)[1]
+    if k < 0:
+        return date(y, m, last - 6), date(y, m, last)
+    if 7 * (k - 1) + 1 > last:
+        return None
+    return date(y, m, 7 * (k - 1) + 1), date(y, m, min(7 * k, last))
+
+
 def iso_week(d: date) -> Period:
     """Monday..Sunday of the ISO week containing d."""
     monday = d - timedelta(days=d.isoweekday() - 1)
@@ -64,15 +74,37 @@ def pick(cands: list[date], anchor: date, tense: str | None) -> date | None:
     return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor)) if cands else None
 
 
-def day_month_year(d: int, m: int, anchor: date, tense: str | None) -> int | None:
-    """Year of a day and month written without one, per the clause's tense."""
+# How far ahead the future occurrence of a period written without its year may lie and still win when
+# the clause has no tense cue (news narrates the past; the future it names is mostly close: a meeting
+# next week, next month's delivery contracts). Beyond it the past occurrence wins.
+FUTURE_REACH_DAYS = 31
+FUTURE_REACH_MONTHS = 2
+
+
+def lean_past(cands: list[date], anchor: date, reach_days: int) -> date | None:
+    """No tense cue: the latest candidate on/before the anchor, unless the earliest after it lies
+    within `reach_days` (or there is no past one)."""
+    past = pick(cands, anchor, "past")
+    future = pick([c for c in cands if c > anchor], anchor, "future")
+    if future and (past is None or (future - anchor).days <= reach_days):
+        return future
+    return past
+
+
+def day_month_year(d: int, m: int, anchor: date, tense: str | None, lean: bool = True) -> int | None:
+    """Year of a day and month written without one: per the clause's tense; with no cue, the past
+    occurrence unless the future one is within FUTURE_REACH_DAYS (`lean=False`: simply the nearest)."""
     cands = [x for x in (safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if x]
-    best = pick(cands, anchor, tense) or pick(cands, anchor, None)
+    if tense is None and lean:
+        best = lean_past(cands, anchor, FUTURE_REACH_DAYS)
+    else:
+        best = pick(cands, anchor, tense) or pick(cands, anchor, None)
     return best.year if best else None
 
 
 def month_year(m: int, anchor: date, tense: str | None, shift: int | None) -> int:
-    """Year of a month written without one: `lalu` strictly before, `depan` after, `ini` this year."""
+    """Year of a month written without one: `lalu` strictly before, `depan` after, `ini` this year;
+    else per the clause's tense, and with no cue the past one unless the next is close (`lean_past`)."""
     if shift == 0:
         return anchor.year
     here = anchor.replace(day=1)
@@ -80,6 +112,9 @@ def month_year(m: int, anchor: date, tense: str | None, shift: int | None) -> in
     if shift is not None:
         pool = [c for c in cands if (c < here if shift < 0 else c > here)]
         return (max(pool) if shift < 0 else min(pool)).year
+    if tense is None:  # no cue: past unless the month starts within FUTURE_REACH_MONTHS
+        reach = (date(*shift_month(here.year, here.month, FUTURE_REACH_MONTHS), 1) - here).days
+        return lean_past(cands, here, reach).year
     return (pick(cands, here, tense) or pick(cands, here, None)).year
 
 

@@ -30,12 +30,14 @@ class Value:
     n: int = 1
     frame: str = "anchor"
     part: str | None = None
+    yshift: int | None = None  # 'Oktober tahun lalu': the year is the anchor's shifted by this
 
     def timex(self) -> str:
         """TIMEX3-like rendering, e.g. 'XXXX-02-24 wd=4', 'REF-2D', 'ANA+1D', '2022-M01..M03'."""
         core = _CORE.get(self.kind, _relative)(self)
         rel = self.shift is not None and self.kind in {"month", "weekday", "quarter", "decade"}
         extras = [f"wd={self.wd}" if self.wd else "", f"rel={self.shift:+d}" if rel else "",
+                  f"yrel={self.yshift:+d}" if self.yshift is not None else "",
                   f"mod={self.part}" if self.part else ""]
         return " ".join([core] + [e for e in extras if e])
 
@@ -53,13 +55,14 @@ _CORE = {
     "date": lambda v: f"{_ys(v.y)}-{v.m:02d}-{v.d:02d}",
     "range": lambda v: f"{_ys(v.y)}-{v.m:02d}-{v.d:02d}/{_ys(v.y2)}-{v.m2:02d}-{v.d2:02d}",
     "month": lambda v: f"{_ys(v.y)}-{v.m:02d}",
-    "month_range": lambda v: f"{_ys(v.y)}-{v.m:02d}/{_ys(v.y)}-{v.m2:02d}",
+    "month_range": lambda v: f"{_ys(v.y)}-{v.m:02d}/{_ys(v.y2 if v.y2 is not None else v.y)}-{v.m2:02d}",
     "year": lambda v: _ys(v.y),
     "year_range": lambda v: f"{_ys(v.y)}/{_ys(v.y2)}",
     "decade": lambda v: f"{_ys(v.y) if v.y is not None else f'XX{v.n:02d}'}s",
     "quarter": lambda v: f"{_ys(v.y)}-M{v.m:02d}..M{v.m2:02d}",
-    "day": lambda v: f"XXXX-XX-{v.d:02d}",
+    "day": lambda v: f"XXXX-XX-{v.d:02d}" if v.shift is None else f"XXXX-REF{v.shift:+d}M-{v.d:02d}",
     "weekday": lambda v: "XXXX-WXX",
+    "month_week": lambda v: f"{_ys(v.y)}-{'XX' if v.m is None else f'{v.m:02d}'}-W{v.n}",
 }
 
 
@@ -80,6 +83,16 @@ def _rel(v: Vocab, g: dict) -> int | None:
     return v.relative[v.key(g["rel"])][0] if g.get("rel") else None
 
 
+def _yshift(v: Vocab, g: dict) -> int | None:
+    """'tahun lalu' after a day or month: the year relative to the anchor's (or the antecedent's)."""
+    return v.relative[v.key(g["yrel"])][0] if g.get("yrel") else None
+
+
+def _yframe(v: Vocab, g: dict) -> str:
+    """'Desember tahun itu': the year word refers back to an earlier date (frame anaphoric)."""
+    return v.relative[v.key(g["yrel"])][1] if g.get("yrel") else "anchor"
+
+
 def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
     if m is None or d is None or not 1 <= m <= 12:
         return False
@@ -87,7 +100,7 @@ def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
 
 
 def _date(v: Vocab, g: dict) -> Value | None:
-    val = Value("date", y=_year(g.get("y")), m=_month(v, g), d=int(g["d"]))
+    val = Value("date", y=_year(g.get("y")), m=_month(v, g), d=int(g["d"]), yshift=_yshift(v, g), frame=_yframe(v, g))
     if g.get("wd"):
         val.wd = v.weekdays[v.key(g["wd"])][0]
     return val if _valid_day(val.y, val.m, val.d) else None
@@ -100,7 +113,10 @@ def _range(v: Vocab, g: dict) -> Value | None:
     y = _year(g.get("y")) or y2
     if y and not g.get("y") and (m2, int(g["d2"])) < (m, int(g["d"])):
         y -= 1  # '30 Desember-2 Januari 2023': the start lies in the year before
-    val = Value("range", y=y, m=m, d=int(g["d"]), y2=y2, m2=m2, d2=int(g["d2"]))
+    val = Value("range", y=y, m=m, d=int(g["d"]), y2=y2, m2=m2, d2=int(g["d2"]), yshift=_yshift(v, g),
+                frame=_yframe(v, g))
+    if g.get("wd"):  # 'Senin-Rabu (6-8/3)': the first weekday fixes the year
+        val.wd = v.weekdays[v.key(g["wd"])][0]
     ok = _valid_day(y, m, val.d) and _valid_day(y2, m2, val.d2) and (m2, val.d2) != (m, val.d)
     ordered = y is None or y2 is None or (y2, m2, val.d2) > (y, m, val.d) or _year(g.get("y")) is None
     return val if ok and ordered else None
@@ -157,11 +173,42 @@ def _anaphor(v: Vocab, g: dict) -> Value:
 
 
 def _weekday(v: Vocab, g: dict) -> Value | None:
-    """'Kamis', 'Senin depan'; with a unit ('Jumat pekan lalu') the shift counts weeks."""
-    unit = v.units[v.key(g["unit"])] if g.get("unit") else None
-    if unit not in {None, "week"}:
+    """'Kamis', 'Senin depan'; with a week ('Jumat pekan lalu', 'Selasa dua pekan lalu') the shift
+    counts weeks."""
+    word = g.get("unit1") or g.get("unit")
+    unit = v.units[v.key(word)] if word else None
+    n = parse_number(g["n"]) if g.get("n") else 1
+    if unit not in {None, "week"} or n is None or n > 520:
         return None
-    return Value("weekday", wd=v.weekdays[v.key(g["wd"])][0], shift=_rel(v, g), unit=unit)
+    return Value("weekday", wd=v.weekdays[v.key(g["wd"])][0], shift=_rel(v, g), unit=unit, n=n)
+
+
+def _month_range(v: Vocab, g: dict) -> Value | None:
+    """'Januari-Maret 2022'; 'Oktober hingga Maret 2023' (the start in the year before the written one)."""
+    m, m2, y = _month(v, g), _month(v, g, "m2"), _year(g.get("y"))
+    if m2 == m:
+        return None
+    return Value("month_range", y=None if y is None else y - (m2 < m), m=m, m2=m2, y2=y)
+
+
+def _month_value(v: Vocab, g: dict) -> Value | None:
+    """'Februari 2022', 'Maret lalu', 'Oktober tahun lalu'; 'November 2023-Januari 2024' (both years
+    written: a month range, the end after the start)."""
+    m, y = _month(v, g), _year(g.get("y"))
+    if g.get("y2"):
+        m2, y2 = _month(v, g, "m2"), _year(g["y2"])
+        return Value("month_range", y=y, m=m, y2=y2, m2=m2) if (y2, m2) > (y, m) else None
+    return Value("month", y=y, m=m, shift=_rel(v, g), yshift=_yshift(v, g), frame=_yframe(v, g))
+
+
+def _month_week(v: Vocab, g: dict) -> Value | None:
+    """'minggu kedua Maret', 'pekan terakhir bulan lalu': the N-th week of a month."""
+    if v.units[v.key(g["unit"])] != "week":
+        return None
+    shift = v.relative[v.key(g["rel2"])][0] if g.get("rel2") else _rel(v, g)
+    month = _month(v, g) if g.get("m") else None
+    nth = v.week_ordinals[v.key(g["o"])]
+    return Value("month_week", y=_year(g.get("y")), m=month, n=nth, shift=shift, unit="week")
 
 
 BUILDERS = {
@@ -169,16 +216,16 @@ BUILDERS = {
     "date": _date,
     "date_range": _range,
     "quarter": _quarter,
+    "month_week": _month_week,
     "decade": _decade,
     "year_range": lambda v, g: Value("year_range", y=int(g["y"]), y2=int(g["y2"])) if g["y2"] > g["y"] else None,
-    "month_range": lambda v, g: (Value("month_range", y=_year(g.get("y")), m=_month(v, g), m2=_month(v, g, "m2"))
-                                 if _month(v, g, "m2") > _month(v, g) else None),
-    "month": lambda v, g: Value("month", y=_year(g.get("y")), m=_month(v, g), shift=_rel(v, g)),
+    "month_range": _month_range,
+    "month": _month_value,
     "year": lambda v, g: Value("year", y=int(g["y"])),
     "anaphor": _anaphor,
     "deictic": _deictic,
     "unit_rel": _unit_rel,
     "count": _count,
     "weekday": _weekday,
-    "day": lambda v, g: Value("day", d=int(g["d"])) if 1 <= int(g["d"]) <= 31 else None,
+    "day": lambda v, g: Value("day", d=int(g["d"]), shift=_rel(v, g)) if 1 <= int(g["d"]) <= 31 else None,
 }
