@@ -187,9 +187,37 @@ def test_unit_numbers_are_names_not_tolls(sentence, killed):
     assert one(sentence, "attack").fatalities == killed
 
 
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Polisi menangkap pelaku penembakan guru di Beoga.", "arrest"),
+    ("Polisi mengamankan tiga terduga pelaku pembakaran gereja di Intan Jaya.", "arrest"),
+])
+def test_the_crime_of_a_suspect_is_a_reference_not_a_new_attack(sentence, event_type):
+    assert types(sentence) == [event_type]
+
+
+def test_an_attacked_aid_convoy_is_the_target_not_aid():
+    assert types("PBB mendesak penyelidikan atas serangan ke konvoi bantuan di Gaza.") == ["demand", "attack"]
+
+
+def test_securing_a_protest_is_no_arrest():
+    assert "arrest" not in types("Polisi siap mengamankan aksi unjuk rasa di Jakarta.")
+
+
 def test_a_mission_named_aid_is_no_aid():
     assert "aid" not in types("Misi Bantuan PBB di Afghanistan mengatakan 21 warga sipil tewas, Rabu (26/9).",
                               [])
+
+
+def test_a_date_of_the_saying_does_not_date_the_reported_attack():
+    text = "PBB mengatakan, Rabu (26/9), 21 warga sipil tewas akibat serangan udara pada Sabtu (22/9)."
+    dates = [mention(text, "Rabu (26/9)", "2018-09-26"), mention(text, "Sabtu (22/9)", "2018-09-22")]
+    assert one(text, "attack", dates, anchor=D("2018-09-27")).event_date == D("2018-09-22")
+
+
+def test_a_date_of_the_saying_still_dates_an_event_that_has_no_other():
+    text = "PBB mengatakan, Rabu (26/9), 21 warga sipil tewas akibat serangan udara."
+    dates = [mention(text, "Rabu (26/9)", "2018-09-26")]
+    assert one(text, "attack", dates, anchor=D("2018-09-27")).event_date == D("2018-09-26")
 
 
 def test_stale_background_paragraph_does_not_date_later_paragraphs():

@@ -203,10 +203,13 @@ def test_anaphora_resolve_against_the_previous_date() -> None:
     assert {rows[k].method for k in ("Satu hari berselang", "tiga hari sebelum", "hari itu")} == {"anaphoric"}
 
 
-def test_days_before_an_event_are_unplaced_unless_in_apposition() -> None:
-    text = "Serangan terjadi 24 Februari 2022. Tiga hari setelah serangan itu, warga mengungsi."
+def test_days_before_an_event_are_unplaced_unless_it_refers_back() -> None:
+    text = "Serangan terjadi 24 Februari 2022. Tiga hari setelah pemilu, warga mengungsi."
     row = resolve_dates(text, date(2022, 3, 1))[1]
     assert (row.text, row.date_start, row.value) == ("Tiga hari setelah", None, "EVENT+3D")
+    text = "Serangan terjadi 24 Februari 2022. Tiga hari setelah serangan itu, warga mengungsi."
+    row = resolve_dates(text, date(2022, 3, 1))[1]
+    assert (row.text, row.date_start, row.value) == ("Tiga hari setelah", date(2022, 2, 27), "EVENT+3D")
     assert resolve_dates("Lebih dari dua tahun setelah kudeta, militer melemah.", date(2023, 6, 1)) == []
 
 
@@ -310,3 +313,56 @@ def test_year_words_after_a_month_are_one_expression() -> None:
     got = {r.text: (r.date_start, r.date_end, r.method) for r in rows}
     assert got == {"Oktober tahun lalu": (date(2022, 10, 1), date(2022, 10, 31), "month"),
                    "5 Maret tahun depan": (date(2024, 3, 5), date(2024, 3, 5), "relative")}
+
+
+def _day(rows: list[DateMention], text: str) -> date | None:
+    return next(r.date_start for r in rows if r.text == text)
+
+
+def test_anaphora_skip_dates_of_a_since_clause() -> None:
+    text = ("Aparat membubarkan massa pada Jumat (12/4/2024). Jumlah korban tertinggi sejak aparat menguasai "
+            "kota pada 2 Januari. Hari itu juga, jalan ditutup.")
+    assert _day(resolve_dates(text, date(2024, 4, 14)), "Hari itu") == date(2024, 4, 12)
+    text = "Pengungsi bertahan sejak Kamis (11/4). Hari itu jembatan putus."  # nothing better: the since-date
+    assert _day(resolve_dates(text, date(2024, 4, 14)), "Hari itu") == date(2024, 4, 11)
+
+
+def test_anaphora_skip_a_far_older_day_in_a_trailing_clause() -> None:
+    aside = ("Kantor bupati dibakar pada Senin (8/4/2024). Kerugian mencapai Rp 2 miliar, lebih besar dari "
+             "kebakaran pada 1 Maret. Sehari kemudian, polisi menangkap tiga orang.")
+    assert _day(resolve_dates(aside, date(2024, 4, 14)), "Sehari kemudian") == date(2024, 4, 9)
+    fronted = ("Kantor bupati dibakar pada Senin (8/4/2024). Sebelumnya, pada 1 Maret, pasar dibakar. "
+               "Sehari kemudian, polisi menangkap tiga orang.")
+    assert _day(resolve_dates(fronted, date(2024, 4, 14)), "Sehari kemudian") == date(2024, 3, 2)
+    main = "Kantor bupati dibakar pada Senin (8/4/2024). Konflik itu pecah pada 1 Maret 2023. Hari itu dua orang tewas."
+    assert _day(resolve_dates(main, date(2024, 4, 14)), "Hari itu") == date(2023, 3, 1)
+
+
+def test_anaphora_past_until_bound_is_narrative_future_one_is_not() -> None:
+    past = "Warga tiba Senin (8/4). Mereka bertahan hingga Rabu (10/4). Keesokan harinya hujan turun."
+    assert _day(resolve_dates(past, date(2024, 4, 14)), "Keesokan harinya") == date(2024, 4, 11)
+    future = "Warga tiba Senin (8/4). Status darurat berlaku hingga 30 April. Keesokan harinya hujan turun."
+    assert _day(resolve_dates(future, date(2024, 4, 14)), "Keesokan harinya") == date(2024, 4, 9)
+
+
+def test_daypart_with_an_anaphoric_word_is_a_day_anaphor() -> None:
+    rows = resolve_dates("Pos diserang Minggu (7/4). Petang itu warga mengungsi. Pagi berikutnya polisi datang.",
+                         date(2024, 4, 14))
+    assert (_day(rows, "Petang itu"), _day(rows, "Pagi berikutnya")) == (date(2024, 4, 7), date(2024, 4, 8))
+
+
+def test_days_before_an_event_named_in_the_narrative_sentence() -> None:
+    first = "Milisi merebut Kota Baru pada Minggu (7/4/2024) dini hari. "
+    rows = resolve_dates(first + "Dua hari sebelum Kota Baru direbut, tentara mundur.", date(2024, 4, 14))
+    assert _find(rows, "Dua hari sebelum").date_start == date(2024, 4, 5)
+    rows = resolve_dates(first + "Dua hari sebelum Kota Baru direbut, tentara mundur pada 4 April.", date(2024, 4, 14))
+    assert _find(rows, "Dua hari sebelum").date_start is None  # another date in the sentence: unsure
+    rows = resolve_dates(first + "Dua hari sebelum pemilu, tentara mundur.", date(2024, 4, 14))
+    assert _find(rows, "Dua hari sebelum").date_start is None  # an event the text has not dated
+
+
+def test_anchor_weekday_with_a_daypart_in_a_future_clause_is_the_anchor() -> None:
+    monday = date(2024, 4, 8)
+    assert _day(resolve_dates("Perundingan akan dilanjutkan Senin malam.", monday), "Senin malam") == monday
+    assert _day(resolve_dates("Perundingan akan dilanjutkan Senin.", monday), "Senin") == date(2024, 4, 15)
+    assert _day(resolve_dates("Perundingan akan dilanjutkan Selasa malam.", monday), "Selasa malam") == date(2024, 4, 9)

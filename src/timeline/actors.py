@@ -315,11 +315,20 @@ def _states(lang: str) -> dict[str, str]:
     return table
 
 
-def _place_state(text: str, pos: int, lang: str) -> str | None:
-    """The state of a town or region named right after ``pos`` ("Gubernur Darfur Utara"), or None."""
+@lru_cache(maxsize=None)
+def _place_index(lang: str):
+    """The places gazetteer's phrase index, or None when it is not installed."""
     try:
         from .places import place_index
-    except ImportError:  # the places gazetteer is optional
+    except ImportError:
+        return None
+    return place_index(lang)
+
+
+def _place_state(text: str, pos: int, lang: str) -> str | None:
+    """The state of a town or region named right after ``pos`` ("Gubernur Darfur Utara"), or None."""
+    index = _place_index(lang)
+    if index is None or not text[pos:pos + 2].strip()[:1].isupper():
         return None
     words: list[str] = []
     end = pos
@@ -334,7 +343,6 @@ def _place_state(text: str, pos: int, lang: str) -> str | None:
         end = m.end(2)
         if core != m.group(2):
             break
-    index = place_index(lang)
     for n in range(len(words), 0, -1):
         found = [p for p in index.get(" ".join(words[:n])) if p.kind not in ("country", "stop") and p.country]
         if found:

@@ -22,6 +22,9 @@ from .modality import Cues
 START_GAP = 25  # characters before a date where a start cue makes it a campaign start
 REACH = 400  # characters around a trigger that its clause and sentence are looked at (run-on text)
 SINCE_GAP = 8  # characters after a since-word where its date or start word must begin
+SAID_REACH = 40  # characters before a date where a reporting word makes it the date of the saying
+SAID_WORDS = 3  # words at most between that reporting word and the date ('kata dia,')
+_SAID_BREAK = re.compile(r"[.;:!?\"“”()]")
 _CLAUSE_PUNCT = re.compile(r"[;\"“”]")
 _OPENERS = " \"“'‘("
 
@@ -68,9 +71,20 @@ def prepare(text: str, dates: list[DateMention], anchor: date | None, lang: str)
     skip = [(s.start, s.end) for s in sents if s.skip]
     background = {d.start for d in dates if lex.has("start", text[max(0, d.start - START_GAP):d.start])
                   and not lex.has("since", text[max(0, d.start - SINCE_GAP):d.start])}
-    index = dating.DateIndex(dates, anchor, skip, background, _flashbacks(text, sents, lex), _para_starts(sents))
+    index = dating.DateIndex(dates, anchor, skip, background, _flashbacks(text, sents, lex), _para_starts(sents),
+                             {d.start for d in dates if _reported(text, d.start, lex)})
     return Article(text, lex, lang, anchor, sents, index, roles.Mentions(roles.find_actors(text, lang)),
                    roles.Mentions(roles.find_places(text, lang)), Cues(text, lex))
+
+
+def _reported(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a date follows a reporting word ('mengatakan, Rabu (26/9)', 'kata dia, Senin'):
+    it dates the saying, not the events the saying reports."""
+    said = list(lex.words["said"].finditer(text, max(0, start - SAID_REACH), start))
+    if not said:
+        return False
+    gap = text[said[-1].end():start]
+    return len(gap.split()) <= SAID_WORDS and not _SAID_BREAK.search(gap)
 
 
 def _para_starts(sents: list[Sentence]) -> list[int]:

@@ -3,13 +3,13 @@
 Per hit (``keep``): sport reports make violent words figurative; a sentence about markets holds
 no conflict event but sanctions and aid; one about disease, disaster or accidents holds none; a
 noun followed by a demonstrative refers back ('serangan itu'); a bare noun flagged ``weak`` needs
-support in its clause (a date, a number, an occurrence verb, a place);
-a ``date``-flagged noun needs a governing date or start word; an attack by a state that starts
-a campaign long ago is an invasion. Across hits (``resolve``): a casualty word in a clause with
-an attack word, or after one in its sentence, belongs to that attack; a gathering right after an
-attack verb is its target; 'menyepakati gencatan senjata' is one ceasefire; a reference clause
-('setelah serangan itu') adds no event when the same type is reported elsewhere; one event per
-type and clause.
+support in its clause (a date, a number, an occurrence verb, a place); a ``date``-flagged noun
+needs a governing date or start word; an attack by a state that starts a campaign long ago is an
+invasion. Across hits (``resolve``): a casualty word in a clause with an attack word, or after one
+in its sentence, belongs to that attack; a gathering right after an attack word (or a target
+preposition after it) is its target; 'menyepakati gencatan senjata' is one ceasefire; a reference
+clause ('setelah serangan itu') adds no event when the same type is reported elsewhere; one event
+per type and clause.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ NON_STATE = {"armed_group"}  # actor kinds that launch attacks, not invasions
 LONG_AGO = timedelta(days=14)
 ANAPHOR_GAP = 12  # characters after a noun trigger where a demonstrative makes it anaphoric
 OBJECT_GAP = 2  # characters between two triggers where the second is the first's object
+TARGET_GAP = 12  # characters between them when a target preposition stands there ('serangan ke konvoi')
 _CAPITAL_AFTER = r"\s+[A-Z]"
 _NUMBER = re.compile(r"\d")
 
@@ -34,11 +35,11 @@ _NUMBER = re.compile(r"\d")
 def keep(art: Article, h: Hit) -> bool:
     """Per-hit filters; may retype the hit (invasion) and mark it as a reference."""
     text, (cs, ce) = art.text, h.clause
-    if h.type in PHYSICAL and _window_has(art, "sport", h.window):
+    if h.type in PHYSICAL and _window_has(art, "sport", h):
         return False
-    if h.type not in ECONOMIC and _window_has(art, "market", h.window):
+    if h.type not in ECONOMIC and _window_has(art, "market", h):
         return False
-    if _window_has(art, "nonconflict", h.window):
+    if _window_has(art, "nonconflict", h):
         return False
     if h.trig.voice == "nom" and _anaphoric(art, h):
         return False
@@ -51,17 +52,22 @@ def keep(art: Article, h: Hit) -> bool:
     return True
 
 
-def _window_has(art: Article, kind: str, window: tuple[int, int]) -> bool:
-    """Whether a context word of this kind stands in the window (cached: hits share sentences)."""
-    key = (kind, *window)
+def _window_has(art: Article, kind: str, h: Hit) -> bool:
+    """Whether a context word of this kind stands in the hit's window (looked up once per sentence)."""
+    sent = (h.sent.start, h.sent.end)
+    return _has(art, kind, sent) and (h.window == sent or _has(art, kind, h.window))
+
+
+def _has(art: Article, kind: str, span: tuple[int, int]) -> bool:
+    key = (kind, *span)
     if key not in art.seen:
-        art.seen[key] = art.lex.has(kind, art.text[window[0]:window[1]])
+        art.seen[key] = art.lex.has(kind, art.text[span[0]:span[1]])
     return art.seen[key]
 
 
-def resolve(kept: list[Hit], found: list[Hit]) -> list[Hit]:
+def resolve(art: Article, kept: list[Hit], found: list[Hit]) -> list[Hit]:
     """Decisions that look at several hits (module docstring), in order."""
-    hits = _drop_objects(_ceasefire_agreed(kept))
+    hits = _drop_objects(art, _ceasefire_agreed(kept))
     hits = _drop_references(_suppress_casualties(hits, found))
     return _one_per_clause(hits)
 
@@ -130,13 +136,23 @@ def _follows(prev: Hit | None, h: Hit) -> bool:
     return prev is not None and h.m.start - prev.m.end <= OBJECT_GAP and prev.clause == h.clause
 
 
-def _drop_objects(hits: list[Hit]) -> list[Hit]:
-    """'mengebom pertemuan warga': a gathering right after an attack verb is its target."""
+def _drop_objects(art: Article, hits: list[Hit]) -> list[Hit]:
+    """'mengebom pertemuan warga', 'serangan ke konvoi bantuan': a gathering right after an attack
+    word (or after it and a target preposition) is its target."""
     out = []
     for prev, h in zip([None] + hits, hits):
-        if not (_follows(prev, h) and prev.type in VIOLENT and h.type in OBJECT_TYPES and h.trig.voice == "nom"):
+        if not (_aimed_at(art, prev, h) and prev.type in VIOLENT and h.type in OBJECT_TYPES and h.trig.voice == "nom"):
             out.append(h)
     return out
+
+
+def _aimed_at(art: Article, prev: Hit | None, h: Hit) -> bool:
+    """Whether h follows prev in its clause with nothing or only a target preposition between."""
+    if _follows(prev, h):
+        return True
+    if prev is None or prev.clause != h.clause or h.m.start - prev.m.end > TARGET_GAP:
+        return False
+    return bool(art.lex.words["target"].fullmatch(art.text[prev.m.end:h.m.start].strip()))
 
 
 def _ceasefire_agreed(hits: list[Hit]) -> list[Hit]:

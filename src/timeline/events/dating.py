@@ -1,7 +1,9 @@
 """Which date an event happened on: the expression that governs it, else the narrative date.
 
 Order (GUIDELINES B, rules 1-3):
-1. a date expression in the trigger's clause (the finest, then the nearest) -> ``expression``;
+1. a date expression in the trigger's clause (the finest, then the nearest; for an event that is
+   no speech act, a date of the reporting - right after 'mengatakan,' - only when no other) ->
+   ``expression``;
 2. for speech acts (statement, accusation, ...), a date anywhere in the sentence: the date of
    the speaking, as in '"...," kata X, Selasa (1/3)' -> ``expression``;
 3. the narrative date: the last day-precise date before the clause (not a 'since'/'until'
@@ -45,7 +47,7 @@ class DateIndex:
 
     def __init__(self, dates: list[DateMention], anchor: date | None, skip: list[tuple[int, int]],
                  background: set[int] = frozenset(), local: list[tuple[int, int]] = (),
-                 paras: list[int] = ()) -> None:
+                 paras: list[int] = (), reported: set[int] = frozenset()) -> None:
         usable = [d for d in dates if d.date_start is not None and not _inside(d, skip)]
         self.dates = sorted(usable, key=lambda d: d.start)
         self.starts = [d.start for d in self.dates]
@@ -53,6 +55,7 @@ class DateIndex:
         self.background = set(background)  # starts of dates that open a long campaign ('sejak dimulai pada ...')
         self.local = list(local)  # spans (flashback paragraphs) whose dates are not inherited outside them
         self.paras = sorted(paras)  # paragraph start offsets
+        self.reported = set(reported)  # starts of dates of the reporting ('mengatakan, Rabu (26/9), ...')
         self.report = self._report_date()
 
     def within(self, start: int, end: int) -> list[DateMention]:
@@ -95,7 +98,8 @@ class DateIndex:
 def attach(index: DateIndex, clause: tuple[int, int], sentence: tuple[int, int], trigger: int,
            speech: bool) -> Dating:
     """The date of the event whose trigger starts at ``trigger`` (module docstring, steps 1-5)."""
-    own = _nearest(index.within(*clause), trigger)
+    found = index.within(*clause)
+    own = _nearest(found if speech else [d for d in found if d.start not in index.reported] or found, trigger)
     if own is not None:
         return _from(own, "expression", "date:clause")
     said = _nearest(index.within(*sentence), trigger) if speech else None

@@ -24,7 +24,7 @@ def extract_events(text: str, dates: list[DateMention], anchor: date | None,
     """Event mentions of an article, in text order (see module docstring)."""
     art = prepare(text, dates, anchor, lang)
     found = hits(art)
-    kept = context.resolve([h for h in found if context.keep(art, h)], found)
+    kept = context.resolve(art, [h for h in found if context.keep(art, h)], found)
     context.campaign_dates(art, kept)
     return [_event(art, h) for h in kept]
 

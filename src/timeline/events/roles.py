@@ -10,7 +10,8 @@ Direction by the trigger's voice (``triggers.tsv``):
   agent marker ('serangan udara yang diluncurkan oleh jet Rusia'), else the one before;
   actor2 = the actor after a target preposition.
 Coordinated actors ("Ukraina dan Rusia sepakat", "perundingan antara Israel dan Hamas") are the
-two parties of a joint event. A clause without a subject takes the main subject right after its
+two parties of a joint event; so are two actors after a 'between' word ("baku tembak antara TNI
+dan KKB", any type). A clause without a subject takes the main subject right after its
 comma ("Tidak hanya mendesak ..., Stoltenberg juga ...") or else the last actor named before it
 ("Menurutnya, ... pertemuan"); so does an agentless passive speech act ('Warga diimbau ...').
 A speech act inside a quotation is the speaker's (the actor of the attribution after it).
@@ -92,6 +93,9 @@ def roles(text: str, actors: Mentions, voice: str, trig: tuple[int, int], clause
         speaker = next(iter(actors.within(clause[1], sentence[1])), None)
         if speaker is not None:
             return _pair(speaker, _aimed(text, trig, after, lex) or (before[-1] if before else None), "actors:speaker")
+    pair = _between(text, trig, after, lex)
+    if pair is not None:
+        return _pair(*pair, "actors:between")
     if voice == "pas":
         agent = after[0] if after else (_speaker_before(text, actors, sentence, lex) if speech else None)
         return _pair(agent, before[-1] if before else None, "actors:passive")
@@ -127,6 +131,17 @@ def _nominal(text: str, trig: tuple[int, int], after: list[Any], placed: list[An
         return _pair(agent, _aimed(text, trig, after, lex) or _placed(placed, event_type), "actors:nominal-agent")
     a1, co = (near[0], None) if near else (subject if before else (None, None))
     return _pair(a1, _aimed(text, trig, after, lex) or co or _placed(placed, event_type), "actors:nominal")
+
+
+def _between(text: str, trig: tuple[int, int], after: list[Any], lex: Lexicon) -> tuple[Any, Any] | None:
+    """'baku tembak antara TNI dan KKB': two coordinated actors after a 'between' word right after
+    the trigger are the parties ('memediasi perundingan antara ...' keeps its mediator)."""
+    for a, b in zip(after, after[1:]):
+        if _words(text, trig[1], a.start) > 1:
+            return None
+        if _marked(text, trig[1], a.start, lex, "between") and _coordinated(text, a, b, lex):
+            return a, b
+    return None
 
 
 def _object(text: str, trig: tuple[int, int], after: list[Any], lex: Lexicon) -> Any | None:

@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?\n](?![0-9])")
 _WORD_AFTER = re.compile(r"[ \t]*([^\W\d_]+)")
 _WINDOW = 160
 _CUE_REACH = 60
+_SENTENCE_REACH = 400
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,15 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
     after = _CLAUSE_END.search(text, end, min(len(text), end + _WINDOW))
     return (before[-1] if before else lo), (after.start() if after else min(len(text), end + _WINDOW))
+
+
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around a span (a stop, '!', '?' or line break not inside a number),
+    looked for within _SENTENCE_REACH characters on each side."""
+    lo, hi = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    after = _SENTENCE_END.search(text, end, hi)
+    return (stops[-1] if stops else lo), (after.start() if after else hi)
 
 
 def tense(ctx: Context, text: str, start: int, end: int) -> str | None:

@@ -186,7 +186,7 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[0-9]+|\(")
 
 def _starters(lang: str, v: Vocab) -> frozenset[str]:
     """First tokens of every word that may open an expression, in lower, Title and UPPER case."""
-    words = [*v.weekdays, *v.months, *v.units, *v.deictic, *v.anaphora, *v.parts, *v.quarter_nouns]
+    words = [*v.weekdays, *v.months, *v.units, *v.deictic, *v.anaphora, *v.parts, *v.quarter_nouns, *v.dayparts]
     words += [w for ws in v.eras.values() for w in ws] + number_words(lang)
     words += [p + u for p in v.prefixes for u in v.units]
     words += [w.replace("'", "’") for w in words if "'" in w]  # keys use the straight apostrophe

@@ -32,14 +32,17 @@ Methods (the `method` column of the dates table):
 - relative: `pekan lalu`, `tiga bulan lalu`, `akhir tahun ini`: anchor shifted by units; also a day or
   month whose year is the anchor's shifted (`7 Oktober tahun lalu`, `Maret tahun depan`).
 - weekday: a bare weekday (`Kamis`, `Senin depan`): on/before the anchor unless the clause is future;
+  the anchor's own weekday with a part of the day (`akan dilanjutkan Senin malam` on a Monday) is the anchor;
   the same weekday dated explicitly near the anchor elsewhere in the text wins. With a week
   (`Kamis pekan depan`, `Senin pekan lalu`, `Jumat minggu ini`): that weekday of that ISO week. The
   unit word that is also a weekday (`Minggu`) names the day when capitalised inside a clause
   (`tewas Minggu lalu`), the week at a sentence start or in lower case (`Minggu lalu, harga ...`).
 - anaphoric: `hari itu`, `sehari kemudian`, `tiga hari sebelumnya`: relative to the previous dated
   expression of the text (reporting dates like `kata X, Selasa (1/3).` are passed over when possible);
-  `tiga hari sebelum <event>` is placed only when it restates the date just before it
-  (`4 Februari atau tiga hari sebelum ...`), else it is a row without dates. An anaphor finer than the
+  `tiga hari sebelum <event>` is placed when it restates the date just before it
+  (`4 Februari atau tiga hari sebelum ...`) or when its event clause refers back to the latest day's
+  sentence and no other date shares its sentence (`... Damaskus ... (8/12). Dua hari sebelum Damaskus
+  direbut`), else it is a row without dates. Which earlier date is the antecedent: see `document`. An anaphor finer than the
   latest date stated (`Empat hari kemudian` after `Tiga pekan lalu`) counts from no definite day: a row
   without dates, rather than one counted from an older, finer date. A day or month whose year word
   refers back (`Desember tahun itu`, `5 Maret tahun berikutnya`) takes the latest date's year, shifted.
@@ -277,6 +280,8 @@ def _weekday(v: Value, sp: Span, anchor: date | None, known: dict[int, date]) ->
         d = shift_unit(anchor, "week", (v.shift or 0) * v.n)[0] + timedelta(days=v.wd - 1)
         return Placed(d, d, "day", "weekday", anchor)
     direction = {1: "future", 0: "this", -1: "past"}.get(v.shift, sp.tense)
+    if v.daypart and v.shift is None and v.wd == anchor.isoweekday():
+        direction = "this"  # 'dilanjutkan Senin malam' on a Monday: this evening, not next week's
     d = weekday_near(v.wd, anchor, direction)
     seen = known.get(v.wd)
     if seen and v.shift is None and abs((seen - anchor).days) <= 6:

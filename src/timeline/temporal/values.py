@@ -31,6 +31,7 @@ class Value:
     frame: str = "anchor"
     part: str | None = None
     yshift: int | None = None  # 'Oktober tahun lalu': the year is the anchor's shifted by this
+    daypart: bool = False  # a part of the day is written with it ('Senin malam')
 
     def timex(self) -> str:
         """TIMEX3-like rendering, e.g. 'XXXX-02-24 wd=4', 'REF-2D', 'ANA+1D', '2022-M01..M03'."""
@@ -172,6 +173,12 @@ def _anaphor(v: Vocab, g: dict) -> Value:
     return Value("anaphor", unit=unit, n=abs(shift) or 1, shift=(shift > 0) - (shift < 0), frame="anaphoric")
 
 
+def _daypart_anaphor(v: Vocab, g: dict) -> Value:
+    """'malam itu', 'pagi berikutnya': a part of the day of the antecedent's day, shifted by the word."""
+    shift = v.relative[v.key(g["rel"])][0]
+    return Value("anaphor", unit="day", n=1, shift=shift, frame="anaphoric")
+
+
 def _weekday(v: Vocab, g: dict) -> Value | None:
     """'Kamis', 'Senin depan'; with a week ('Jumat pekan lalu', 'Selasa dua pekan lalu') the shift
     counts weeks."""
@@ -180,7 +187,8 @@ def _weekday(v: Vocab, g: dict) -> Value | None:
     n = parse_number(g["n"]) if g.get("n") else 1
     if unit not in {None, "week"} or n is None or n > 520:
         return None
-    return Value("weekday", wd=v.weekdays[v.key(g["wd"])][0], shift=_rel(v, g), unit=unit, n=n)
+    return Value("weekday", wd=v.weekdays[v.key(g["wd"])][0], shift=_rel(v, g), unit=unit, n=n,
+                 daypart=bool(g.get("dp")))
 
 
 def _month_range(v: Vocab, g: dict) -> Value | None:
@@ -223,6 +231,7 @@ BUILDERS = {
     "month": _month_value,
     "year": lambda v, g: Value("year", y=int(g["y"])),
     "anaphor": _anaphor,
+    "daypart_anaphor": _daypart_anaphor,
     "deictic": _deictic,
     "unit_rel": _unit_rel,
     "count": _count,
