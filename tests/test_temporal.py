@@ -366,3 +366,15 @@ def test_anchor_weekday_with_a_daypart_in_a_future_clause_is_the_anchor() -> Non
     assert _day(resolve_dates("Perundingan akan dilanjutkan Senin malam.", monday), "Senin malam") == monday
     assert _day(resolve_dates("Perundingan akan dilanjutkan Senin.", monday), "Senin") == date(2024, 4, 15)
     assert _day(resolve_dates("Perundingan akan dilanjutkan Selasa malam.", monday), "Selasa malam") == date(2024, 4, 9)
+
+
+def test_anaphora_skip_a_date_of_prior_experience() -> None:
+    text = ("Aparat menembaki demonstran pada Sabtu (6/4/2024). Kelompok itu pernah menyerang pos serupa pada "
+            "12 Januari 2023. Hari itu pula, jalan ditutup.")
+    assert _day(resolve_dates(text, date(2024, 4, 8)), "Hari itu") == date(2024, 4, 6)
+
+
+def test_days_after_an_event_take_the_day_whose_sentence_names_it() -> None:
+    text = ("Milisi menyerang Desa Sukamaju pada Selasa (2/4/2024). Pasukan tiba di Lembah Baliem pada "
+            "Kamis (4/4/2024). Tiga hari setelah serangan di Sukamaju, warga mengungsi.")
+    assert _find(resolve_dates(text, date(2024, 4, 10)), "Tiga hari setelah").date_start == date(2024, 4, 5)

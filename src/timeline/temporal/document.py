@@ -12,12 +12,14 @@ opened by a background word (`... sejak militer merebut kekuasaan pada 1 Februar
 stated day more than BACKGROUND_GAP_DAYS before the current narrative day, in a clause that trails the
 sentence's main one (a fronted `Sebelumnya, pada 14 Maret, ...` is a flashback: narrative). Among
 dates of the same standing the latest wins. `N hari sebelum <event>` is counted from the latest day
-only when no other date shares its sentence and the event clause refers back to that day's sentence
-(a shared name, or a demonstrative with the day in the sentence just before); else it has no date.
+only when no other date shares its sentence and the event clause refers back to a day: the latest
+narrative day whose sentence holds a name the clause uses, or, for a demonstrative (`setelah serangan
+itu`), the latest day when stated in the sentence just before; else it has no date.
 """
 from __future__ import annotations
 
 import re
+from collections import deque
 from datetime import date
 from functools import lru_cache
 
@@ -38,14 +40,19 @@ class Antecedents:
 
     ORDER = ("day", "week", "month", "quarter", "year", "decade")
 
+    RECENT_DAYS = 8  # narrative days kept for an event clause to name ('sebelum Damaskus direbut')
+
     def __init__(self) -> None:
         self.latest: dict[tuple[int, str], tuple[int, Span, Placed]] = {}
+        self.days: deque[tuple[Span, Placed]] = deque(maxlen=self.RECENT_DAYS)
         self.count = 0
 
     def add(self, sp: Span, p: Placed, standing: int) -> None:
         self.count += 1
         if p.start is not None and not sp.link:
             self.latest[(standing, p.gran)] = (self.count, sp, p)
+            if standing == NARRATIVE and p.gran == "day":
+                self.days.append((sp, p))
 
     def _latest(self, standing: int, grans: tuple[str, ...]) -> tuple[int, Span, Placed] | None:
         hits = [self.latest[k] for g in grans if (k := (standing, g)) in self.latest]
@@ -75,12 +82,26 @@ class Antecedents:
 
 
 @lru_cache(maxsize=None)
-def _marks(lang: str) -> tuple[re.Pattern, re.Pattern]:
-    """Words opening a background clause ('sejak ...'), and the same-day demonstratives ('itu')."""
+def _marks(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Words opening a background clause ('sejak ...'), the same-day demonstratives ('itu'), and the
+    conjunctions that open a new clause ('namun')."""
     v = vocabulary(lang)
     background = [w for w, role in v.connectors.items() if role == "background"] or ["(?!)"]
     same = [w for w, (shift, frame, _) in v.relative.items() if frame == "anaphoric" and shift == 0] or ["(?!)"]
-    return re.compile(alternation(background)), re.compile(alternation(same))
+    boundary = [w for w, kind in v.cues.items() if kind == "boundary"] or ["(?!)"]
+    return re.compile(alternation(background)), re.compile(alternation(same)), re.compile(alternation(boundary))
+
+
+_BACKGROUND_REACH = 60  # characters: how far before a date a background word ('sejak') still governs it
+
+
+def _in_background_clause(text: str, sp: Span, lang: str) -> bool:
+    """A background word opens the date's clause within reach, no conjunction closing it in between
+    ('sejak militer merebut kekuasaan pada 1 Februari')."""
+    background, _, boundary = _marks(lang)
+    lo = max(clause(text, sp.start, sp.end)[0], sp.start - _BACKGROUND_REACH)
+    opened = [m.end() for m in background.finditer(text, lo, sp.start)]
+    return bool(opened) and not boundary.search(text, opened[-1], sp.start)
 
 
 _SENTENCE_END = re.compile(r"[.!?\n](?![0-9])")
@@ -106,8 +127,7 @@ def standing(sp: Span, p: Placed, text: str, lang: str, antecedents: Antecedents
         return REPORTING
     if sp.modifier == "since" or (sp.modifier == "until" and anchor and p.start and p.start > anchor):
         return BACKGROUND
-    lo = clause(text, sp.start, sp.end)[0]
-    if _marks(lang)[0].search(text, lo, sp.start):
+    if _in_background_clause(text, sp, lang):
         return BACKGROUND
     day = antecedents.narrative_day()
     if (day and p.start and p.gran == "day" and p.method != "anaphoric"
@@ -122,35 +142,39 @@ def _names(words: str, vocab: Vocab) -> set[str]:
             and vocab.key(w) not in vocab.months}
 
 
-def _refers_back(event: str, ante: Span, sp: Span, text: str, lang: str) -> bool:
-    """The event clause names the antecedent's event: it shares a name with the antecedent's sentence,
-    or it carries a same-day demonstrative ('setelah serangan itu') and the antecedent is in the
-    sentence just before."""
-    vocab = vocabulary(lang)
-    a_lo, a_hi = sentence(text, ante.start, ante.end)
-    a_words = set(_WORD.findall(text, a_lo, a_hi))
-    if _names(event, vocab) & a_words:
-        return True
-    lo = sentence(text, sp.start, sp.end)[0]
-    if lo - a_hi >= _NEAR or not _marks(lang)[1].search(event):
-        return False
-    return len(_SENTENCE_END.findall(text[a_hi:lo].strip())) <= 1
+def _named(event: str, antecedents: Antecedents, text: str, lang: str) -> Placed | None:
+    """The latest narrative day whose sentence holds a name the event clause uses
+    ('Dua hari sebelum Damaskus direbut' after '... menguasai Damaskus pada Minggu (8/12/2024)')."""
+    names = _names(event, vocabulary(lang))
+    for ante, p in reversed(antecedents.days) if names else ():
+        if names & set(_WORD.findall(text, *sentence(text, ante.start, ante.end))):
+            return p
+    return None
+
+
+def _pointed(event: str, sp: Span, antecedents: Antecedents, text: str, lang: str) -> Placed | None:
+    """'Tiga hari setelah serangan itu': a demonstrative points at the latest day, when that day is
+    stated in the sentence just before."""
+    hit = antecedents.find_hit("day")
+    if hit is None or hit[2].gran != "day" or not _marks(lang)[1].search(event):
+        return None
+    a_hi, lo = sentence(text, hit[1].start, hit[1].end)[1], sentence(text, sp.start, sp.end)[0]
+    near = lo - a_hi < _NEAR and len(_SENTENCE_END.findall(text[a_hi:lo].strip())) <= 1
+    return hit[2] if near else None
 
 
 def _event(sp: Span, around: tuple[Span | None, Span | None], text: str, lang: str,
            antecedents: Antecedents) -> Placed | None:
-    """'Dua hari sebelum Damaskus direbut': counted from the latest day stated when no other date shares
-    the sentence (`around`: the spans just before and after) and the event clause refers back to that
-    day's sentence; None when unsure."""
-    hit = antecedents.find_hit("day")
-    if hit is None or hit[2].gran != "day":
-        return None
+    """'Dua hari sebelum Damaskus direbut': counted from the day of the event the clause refers back to
+    (by a name or a demonstrative), only when no other date shares the sentence (`around`: the spans
+    just before and after); None when unsure."""
     lo, hi = sentence(text, sp.start, sp.end)
     before, after = around
     if (before is not None and before.end > lo) or (after is not None and after.start < hi):
         return None
     event = text[sp.end:clause(text, sp.start, sp.end)[1]]
-    return place_after(hit[2].start, sp.value) if _refers_back(event, hit[1], sp, text, lang) else None
+    base = _named(event, antecedents, text, lang) or _pointed(event, sp, antecedents, text, lang)
+    return place_after(base.start, sp.value) if base else None
 
 
 def _apposition(text: str, sp: Span, history: list[tuple[Span, Placed]], lang: str) -> Placed | None:
@@ -188,7 +212,8 @@ def place(sp: Span, anchor: date | None, history: list[tuple[Span, Placed]], kno
         return appos
     if sp.value.frame == "event":  # relative to an event the text names: placed only when it refers back
         before = history[-1][0] if history else None
-        return _event(sp, (before, nxt), text, lang, antecedents) or Placed(None, None, granularity(sp.value), "anaphoric")
+        placed = _event(sp, (before, nxt), text, lang, antecedents)
+        return placed or Placed(None, None, granularity(sp.value), "anaphoric")
     if sp.value.yshift is not None:  # 'Desember tahun itu': in the year of the latest date
         ante = antecedents.find("year")
         return place_in_year(ante.start if ante else None, sp.value)
