@@ -67,7 +67,7 @@ def test_every_trigger_row_names_a_known_type_and_voice():
     for row in read_tsv("id", "triggers"):
         assert row["type"] in known, row
         assert row["voice"] in {"act", "pas", "nom", "-"}, row
-        assert set(filter(None, row["flags"].split(","))) <= {"weak", "date", "start"}, row
+        assert set(filter(None, row["flags"].split(","))) <= {"weak", "date", "start", "force"}, row
 
 
 def test_trigger_forms_are_unique():
@@ -624,3 +624,90 @@ def test_empty_and_undatable_inputs():
     text = "Israel menyerang Rafah pada suatu hari."
     blank = DateMention(0, 6, "Israel", None, None, "day", None, "test", ANCHOR)
     assert one(text, "attack", [blank]).date_method == "publication"
+
+
+# --- figurative uses, responders, disaster and economy reports, future dating, old references --------
+
+def test_blockers_before_and_after_a_trigger_make_it_no_event():
+    # a word before the trigger ('sangat mendesak') and after it ('menemui kendala', 'bertemu jalan buntu')
+    assert "demand" not in types("Situasi kemanusiaan di Kharkiv sangat mendesak, kata juru bicara PBB.")
+    assert "demand" not in types("Kebutuhan mendesak pengungsi Ukraina adalah selimut.")
+    assert "meeting" not in types("Evakuasi warga Mariupol menemui kendala di jalur kemanusiaan.")
+    assert types("Perundingan Rusia dan Ukraina bertemu jalan buntu.") == ["negotiation"]
+    assert "attack" not in types("Kandidat itu diserang hoaks menjelang pemilu.")
+    assert "demand" in types("Ukraina mendesak NATO menutup wilayah udaranya.")  # the verb stays a demand
+
+
+def test_movement_verbs_need_a_force_not_a_responder():
+    assert types("Sebanyak 200 relawan diterjunkan ke Kharkiv.") == []
+    assert types("Ratusan petugas medis dikerahkan ke perbatasan Polandia.") == []
+    assert types("NATO mengerahkan 300 personel tim SAR dan relawan ke Turki.") == []
+    assert types("Rusia mengerahkan 30.000 tentara ke Belarusia.") == ["troop_movement"]
+    assert types("Amerika Serikat mengerahkan kapal induk ke Laut Mediterania.") == ["troop_movement"]
+    assert types("Rusia mengerahkan lebih dari 100.000 orang ke perbatasan Ukraina.") == ["troop_movement"]
+    assert types("Bantuan makanan diterjunkan dari pesawat Yordania.") == ["aid"]
+
+
+def test_a_disaster_report_holds_no_conflict_event():
+    text = ("Gempa magnitudo 5,6 mengguncang Cianjur, Senin (28/2).\n\nSebanyak 62 orang meninggal dunia dan ratusan "
+            "lainnya luka-luka. Ribuan warga mengungsi. Bupati mengimbau warga tetap waspada. Pemerintah menyalurkan "
+            "bantuan logistik. Tim SAR gabungan dikerahkan untuk mencari korban.")
+    assert events(text, [mention(text, "Senin (28/2)", "2022-02-28")]) == []
+
+
+def test_a_disaster_paragraph_in_conflict_news_adds_no_toll_or_displacement():
+    text = ("Serangan udara Rusia menewaskan 30 orang di Kharkiv, Senin (28/2).\n\nSementara itu, banjir merendam "
+            "kamp di Odesa. Ribuan warga mengungsi lagi. Dua anak meninggal karena kedinginan.")
+    assert types(text, [mention(text, "Senin (28/2)", "2022-02-28")]) == ["attack"]
+
+
+def test_economy_news_holds_no_conflict_event():
+    text = ("Harga minyak mentah dunia turun ke level terendah. OPEC akan menggelar pertemuan di Wina pekan depan. "
+            "Menteri ESDM meminta Pertamina menurunkan harga BBM.")
+    assert events(text) == []
+
+
+def test_a_sport_report_holds_no_event():
+    text = "Timnas kalah dari Jepang di laga kedua. Pelatih menyerang balik kritik wartawan. Kiper menahan serangan lawan."
+    assert events(text) == []
+
+
+def test_a_future_event_takes_the_date_of_its_future_narrative():
+    text = ("Rusia dan Ukraina menyepakati gencatan senjata, Senin (28/2). Gencatan senjata akan berlaku pada Sabtu (5/3). "
+            "Pasukan Rusia juga akan mundur dari Kyiv. Sebanyak 600 truk bantuan akan diizinkan masuk.")
+    dates = [mention(text, "Senin (28/2)", "2022-02-28"), mention(text, "Sabtu (5/3)", "2022-03-05")]
+    withdrawal, aid = one(text, "withdrawal", dates), one(text, "aid", dates)
+    assert (withdrawal.modality, withdrawal.event_date, withdrawal.date_method) == ("future", D("2022-03-05"), "inherited")
+    assert (aid.modality, aid.event_date) == ("future", D("2022-03-05"))
+
+
+def test_a_future_event_without_a_future_date_takes_the_publication_date():
+    text = "Rusia menyerang Kharkiv pada Senin (28/2). Rusia akan mengirim pasukan tambahan ke Kharkiv."
+    ev = one(text, "troop_movement", [mention(text, "Senin (28/2)", "2022-02-28")])
+    assert (ev.modality, ev.event_date, ev.date_method) == ("future", ANCHOR, "publication")
+
+
+def test_an_old_year_naming_a_thing_creates_and_dates_no_event():
+    text = "Suriah menuduh Israel melakukan pelanggaran terhadap kesepakatan pemisahan pasukan tahun 1974."
+    found = events(text, [mention(text, "tahun 1974", "1974-01-01", "1974-12-31", "year")])
+    assert [e.event_type for e in found] == ["accusation"]
+    assert found[0].event_date == ANCHOR
+    text = "Kesepakatan damai itu ditandatangani di Doha pada tahun 2020."  # reported as an event
+    assert one(text, "agreement", [mention(text, "tahun 2020", "2020-01-01", "2020-12-31", "year")]).event_date == D("2020-01-01")
+
+
+def test_the_start_of_a_large_offensive_is_an_invasion():
+    text = "Serangan kilat pemberontak dimulai dari Idlib pada 27 November."
+    assert one(text, "invasion", [mention(text, "27 November", "2021-11-27")]).event_date == D("2021-11-27")
+    assert "invasion" in types("Israel memulai operasi darat di Gaza.")
+    assert "invasion" in types("Militer Myanmar melancarkan ofensif ke wilayah Karen.")
+
+
+def test_a_future_narrative_runs_over_sentences_and_paragraphs():
+    text = ("Rusia dan Ukraina mencapai kesepakatan, Senin (28/2).\n\nJuru bicara itu mengatakan gencatan senjata akan "
+            "berlaku pada Sabtu (5/3). Pasukan Rusia juga akan mundur dari Kyiv.\n\nSebanyak 600 truk bantuan akan "
+            "diizinkan masuk setiap hari.")
+    dates = [mention(text, "Senin (28/2)", "2022-02-28"), mention(text, "Sabtu (5/3)", "2022-03-05")]
+    ceasefire, aid = one(text, "ceasefire", dates), one(text, "aid", dates)
+    assert (ceasefire.modality, ceasefire.event_date) == ("future", D("2022-03-05"))  # the noun after 'mengatakan'
+    assert (aid.modality, aid.event_date, aid.date_method) == ("future", D("2022-03-05"), "inherited")

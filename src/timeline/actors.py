@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,7 +181,7 @@ def _adjacent(text: str, end: int, start: int, lead: str = "") -> bool:
     return 0 < len(gap) <= 2 and gap.isspace() and "\n" not in gap
 
 
-def _name_end(text: str, pos: int, stops: frozenset[str], blocked: set[int]) -> int:
+def _name_end(text: str, pos: int, stops: frozenset[str], blocked: Container[int]) -> int:
     """End of a person's name written after ``pos`` (capitalised words), or ``pos``."""
     end, words = pos, 0
     while words < _MAX_NAME_WORDS:
@@ -354,9 +354,25 @@ def _absorb_name(text: str, pos: int, actor: str, out: list[ActorMention], stops
     """Extend over the person's name after ``pos``; mentions of the same actor inside it are dropped."""
     if _title_case_line(text, pos):
         return pos  # a headline: every word is capitalised, so no name can be told apart
-    blocked = {m.start for m in out if m.actor != actor}
-    end = _name_end(text, pos, stops, blocked)
+    end = _name_end(text, pos, stops, _Blocked(out, actor))
     while out and out[-1].start < end:
         inner = out.pop()
         end = max(end, inner.end)
     return end
+
+
+class _Blocked:
+    """Starts of the mentions of other actors in ``out`` (built right to left: starts fall towards
+    its end), where a name cannot run on. Looked up lazily from the nearest mention on, so that a
+    title costs the few mentions right after it, not all of them (long articles stay linear)."""
+
+    def __init__(self, out: list[ActorMention], actor: str) -> None:
+        self.out, self.actor = out, actor
+
+    def __contains__(self, pos: int) -> bool:
+        for m in reversed(self.out):
+            if m.start > pos:
+                return False
+            if m.start == pos and m.actor != self.actor:
+                return True
+        return False

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Generic, TypeVar
 
 from .lang import read_tsv
@@ -111,13 +111,11 @@ class PhraseIndex(Generic[T]):
 
         The text is split once (C speed); only words that can start a form are looked at.
         """
-        parts = _SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
-        words = parts[1::2]
+        parts, words, bounds = tokens(text)
         first = self._first
-        heads = [j for j, word in enumerate(words) if word in first]
+        heads = list(compress(range(len(words)), map(first.__contains__, words)))  # words that start a form
         if not heads:
             return []
-        bounds = list(accumulate(map(len, parts)))  # word j spans bounds[2j]..bounds[2j+1]
         hits: list[Hit[T]] = []
         resume, n = 0, len(words)
         for j in heads:
@@ -128,7 +126,7 @@ class PhraseIndex(Generic[T]):
                 if j + size > n:
                     continue
                 end = bounds[2 * (j + size) - 1]
-                found = self._lookup(text[start:end], size)
+                found = self._lookup(words[j] if size == 1 else text[start:end], size)  # one word: no slicing
                 if found:
                     hits.append(Hit(start, end, tuple(found)))
                     resume = j + size
@@ -145,3 +143,23 @@ class PhraseIndex(Generic[T]):
         if found is None and self._folded:
             found = self._folded.get(key.lower())
         return found
+
+
+_last_tokens: tuple[str, tuple[list[str], list[str], list[int]]] | None = None
+
+
+def tokens(text: str) -> tuple[list[str], list[str], list[int]]:
+    """``(parts, words, bounds)`` of a text: ``parts`` alternate gaps and word tokens (``[gap, word,
+    gap, ..., gap]``), ``words = parts[1::2]``, and word j spans ``bounds[2j]..bounds[2j+1]``.
+
+    The last text's split is kept: the actor and place indexes (and the event lexicon) look up
+    the same article in turn.
+    """
+    global _last_tokens
+    last = _last_tokens
+    if last is not None and last[0] is text:
+        return last[1]
+    parts = _SPLIT.split(text)
+    split = (parts, parts[1::2], list(accumulate(map(len, parts))))
+    _last_tokens = (text, split)
+    return split

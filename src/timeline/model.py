@@ -1,13 +1,26 @@
 """Records passed between the pipeline stages: articles in, date and event mentions out."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
+from operator import attrgetter
 
 
 def _shallow(record) -> dict:
     """Field name -> value, without dataclasses.asdict's deep copy (a hot path: one call per row)."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    names, get = _getters(type(record))
+    return dict(zip(names, get(record)))
+
+
+@lru_cache(maxsize=None)
+def _getters(cls: type) -> tuple[tuple[str, ...], Callable[[object], tuple]]:
+    """The field names of a dataclass, in order, and a function reading them all as a tuple."""
+    names = tuple(f.name for f in fields(cls))
+    if len(names) > 1:
+        return names, attrgetter(*names)
+    return names, lambda record: tuple(getattr(record, n) for n in names)  # attrgetter needs 2+ for a tuple
 
 
 @dataclass(frozen=True)

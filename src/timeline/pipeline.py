@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from functools import lru_cache
 
 from . import __version__
 from .events import extract_events
@@ -60,12 +61,19 @@ def _process(article: Article, default_published: date | None) -> ArticleResult:
 
 
 def _language(code: str | None) -> str:
+    code = (code or DEFAULT_LANG).lower().split("-")[0]
+    known = _languages()
+    if code not in known:
+        raise ValueError(f"no language resources for {code!r}; available: {', '.join(known)}")
+    return code
+
+
+@lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
+    """The language codes with resources, listed once per process (not once per article)."""
     from .lang import languages
 
-    code = (code or DEFAULT_LANG).lower().split("-")[0]
-    if code not in languages():
-        raise ValueError(f"no language resources for {code!r}; available: {', '.join(languages())}")
-    return code
+    return tuple(languages())
 
 
 def _event_row(article_id: str, row: dict) -> dict:

@@ -43,13 +43,14 @@ class Sentence:
 class _Vocab:
     abbreviations: frozenset[str]
     prefixes: tuple[str, ...]
+    prefix_chars: int = 0  # the longest prefix: a line's first characters are all it is compared by
 
 
 @lru_cache(maxsize=None)
 def _vocab(lang: str) -> _Vocab:
     abbr = frozenset(r["abbr"].lower() for r in read_tsv(lang, "abbreviations"))
     prefixes = tuple(r["prefix"].lower() for r in read_tsv(lang, "text_lines"))
-    return _Vocab(abbr, prefixes)
+    return _Vocab(abbr, prefixes, max(map(len, prefixes), default=0))
 
 
 def sentences(text: str, lang: str = DEFAULT_LANG) -> list[tuple[int, int]]:
@@ -116,7 +117,7 @@ def _split(text: str, s: int, e: int, v: _Vocab) -> list[tuple[int, int]]:
     """Sentence spans inside one paragraph."""
     cuts, depth = [], 0
     pos = s
-    last_close = max(text.rfind(q, s, e) for q in _CLOSE_Q)  # a quote open before it closes in this paragraph
+    last_close = max(text.rfind('"', s, e), text.rfind("”", s, e))  # _CLOSE_Q: a quote open before it closes here
     for m in _END.finditer(text, s, e):
         depth = _quote_depth(text, pos, m.end(), depth)
         pos = m.end()
@@ -144,15 +145,14 @@ def _chunks(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _quote_depth(text: str, s: int, e: int, depth: int) -> int:
-    """Whether a double quotation is open after text[s:e], given the state before it."""
-    for ch in text[s:e]:
-        if ch == "“":
-            depth = 1
-        elif ch == "”":
-            depth = 0
-        elif ch == '"':
-            depth = 1 - depth
-    return depth
+    """Whether a double quotation is open after text[s:e], given the state before it.
+
+    '“' opens, '”' closes, '"' toggles: the last curly quote sets the state, the straight quotes
+    after it flip it (found with rfind/count rather than a loop over the characters)."""
+    last = max(text.rfind("“", s, e), text.rfind("”", s, e))
+    if last >= 0:
+        depth, s = (1 if text[last] == "“" else 0), last + 1
+    return 1 - depth if text.count('"', s, e) % 2 else depth
 
 
 def _is_abbreviation(text: str, para_start: int, dot: int, v: _Vocab) -> bool:
@@ -169,19 +169,19 @@ def _is_abbreviation(text: str, para_start: int, dot: int, v: _Vocab) -> bool:
 
 
 def _skip_line(line: str, v: _Vocab) -> bool:
-    low = line.lstrip().lower()
+    low = line.lstrip()[:v.prefix_chars].lower()  # lower() never shortens: the same prefixes match
     return low.startswith(v.prefixes)
 
 
 def _skip_paragraph(par: str, v: _Vocab, last: bool) -> bool:
     """Link lines, captions with a photo credit, and short headings without a sentence end."""
-    if _skip_line(par, v) or _CREDIT.search(par):
+    if _skip_line(par, v) or ("/" in par and _CREDIT.search(par)):  # a credit has a slash
         return True
     stripped = par.rstrip()
-    words = stripped.split()
-    if len(words) <= FRAGMENT_MAX_WORDS:
+    if len(stripped.split(None, FRAGMENT_MAX_WORDS)) <= FRAGMENT_MAX_WORDS:  # counts words up to one more
         return True
     if last or stripped[-1:] in _TERMINAL:
         return False
+    words = stripped.split()
     capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return len(words) <= HEADING_MAX_WORDS or capitals >= TITLE_CASE_SHARE * len(words)

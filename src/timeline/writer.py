@@ -114,10 +114,11 @@ class DatasetWriter:
 
     def _buffer(self, name: str, part: str | None, table: pa.Table) -> None:
         key = (name, part)
+        nbytes = table.nbytes  # not free: pyarrow walks the buffers a slice references
         self.buffers[key].append(table)
         self.buffered[key] += len(table)
-        self.part_bytes[key] += table.nbytes
-        self.buffered_bytes[name] += table.nbytes
+        self.part_bytes[key] += nbytes
+        self.buffered_bytes[name] += nbytes
         if self.buffered[key] >= self.row_group or self.part_bytes[key] >= GROUP_BYTES:
             self._flush(key)
         if self.buffered_bytes[name] > TABLE_BYTES:

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..model import DateMention
 from ..text import Sentence, segment
@@ -62,6 +63,11 @@ class Article:
     cues: Cues
     cuts: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> its clause cuts
     seen: dict[tuple[str, int, int], bool] = field(default_factory=dict)  # (kind, span) -> has a word of it
+
+    @cached_property
+    def sent_starts(self) -> list[int]:
+        """Sentence start offsets (for bisecting)."""
+        return [s.start for s in self.sents]
 
 
 def prepare(text: str, dates: list[DateMention], anchor: date | None, lang: str) -> Article:

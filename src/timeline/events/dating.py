@@ -1,8 +1,10 @@
 """Which date an event happened on: the expression that governs it, else the narrative date.
 
 Order (GUIDELINES B, rules 1-3):
-1. a date expression in the trigger's clause (the finest, then the nearest; for an event that is
-   no speech act, a date of the reporting - right after 'mengatakan,' - only when no other) ->
+1. a date expression in the trigger's clause (not an old year that names a thing the clause refers
+   to, 'kesepakatan ... tahun 1974': ``context``) (the finest, then the nearest; for an event that is
+   no speech act, a date of the reporting - right after 'mengatakan,' - only when no other, and
+   never for a future event) ->
    ``expression``;
 2. for speech acts (statement, accusation, ...), a date anywhere in the sentence: the date of
    the speaking, as in '"...," kata X, Selasa (1/3)' -> ``expression``;
@@ -15,6 +17,13 @@ Order (GUIDELINES B, rules 1-3):
    week before the anchor (the first at all when there is no anchor) (a lead is dated by its dateline or 'kata X, Senin (12/9)') -> ``inherited``;
 5. the anchor (publication date) -> ``publication``.
 Quoted physical events therefore take the narrative date, not the date the quote was spoken.
+
+A future event (modality ``future``) with no date in its clause belongs to the future narrative, not
+to the past one: a date after the anchor in its sentence (``expression``), else the last date before
+it - back to the start of its paragraph or of the preceding sentence, whichever is earlier, not a date
+of the reporting - when that date is not before the anchor ('gencatan senjata akan mulai berlaku
+pada Minggu (19/1). Pasukan Israel juga akan mundur ...') -> ``inherited``; else the anchor
+(``publication``), never a past narrative date.
 """
 from __future__ import annotations
 
@@ -56,6 +65,7 @@ class DateIndex:
         self.local = list(local)  # spans (flashback paragraphs) whose dates are not inherited outside them
         self.paras = sorted(paras)  # paragraph start offsets
         self.reported = set(reported)  # starts of dates of the reporting ('mengatakan, Rabu (26/9), ...')
+        self.referenced: set[int] = set()  # starts of old dates naming a thing ('kesepakatan ... tahun 1974'): they date no event
         self.report = self._report_date()
 
     def within(self, start: int, end: int) -> list[DateMention]:
@@ -87,6 +97,20 @@ class DateIndex:
     def _future(self, d: DateMention) -> bool:
         return self.anchor is not None and d.date_start > self.anchor
 
+    def ahead(self, d: DateMention) -> bool:
+        """Whether d is not before the anchor (a date a future narrative may name)."""
+        return self.anchor is not None and d.date_start >= self.anchor
+
+    def last_before(self, pos: int, floor: int) -> DateMention | None:
+        """The last date ending before pos and starting at or after floor, not a date of the reporting."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.dates[i].start >= floor:
+            d = self.dates[i]
+            if d.end <= pos and d.start not in self.reported:
+                return d
+            i -= 1
+        return None
+
     def _report_date(self) -> DateMention | None:
         """The first day-precise date within a week before the anchor (any, without an anchor)."""
         for d in self.dates:
@@ -96,13 +120,18 @@ class DateIndex:
 
 
 def attach(index: DateIndex, clause: tuple[int, int], sentence: tuple[int, int], trigger: int,
-           speech: bool) -> Dating:
-    """The date of the event whose trigger starts at ``trigger`` (module docstring, steps 1-5)."""
-    found = index.within(*clause)
-    own = _nearest(found if speech else [d for d in found if d.start not in index.reported] or found, trigger)
+           speech: bool, future_from: int | None = None) -> Dating:
+    """The date of the event whose trigger starts at ``trigger`` (module docstring, steps 1-5); a
+    future event (``future_from``: where its narrative may begin) takes a future date or the anchor."""
+    found = [d for d in index.within(*clause) if d.start not in index.referenced]
+    unsaid = [d for d in found if d.start not in index.reported]
+    # a date of the reporting dates a past event only when no other; never a planned one
+    own = _nearest(found if speech else unsaid or ([] if future_from is not None else found), trigger)
     if own is not None:
         return _from(own, "expression", "date:clause")
-    said = _nearest(index.within(*sentence), trigger) if speech else None
+    if future_from is not None and index.anchor is not None:
+        return _future_date(index, clause, sentence, trigger, future_from)
+    said = _nearest([d for d in index.within(*sentence) if d.start not in index.referenced], trigger) if speech else None
     if said is not None:
         return _from(said, "expression", "date:speech")
     before = index.narrative_before(clause[0])
@@ -112,6 +141,18 @@ def attach(index: DateIndex, clause: tuple[int, int], sentence: tuple[int, int],
         return _from(index.report, "inherited", "date:report")
     return Dating(None, (index.anchor, index.anchor, "day" if index.anchor else None), "publication",
                   "date:publication" if index.anchor else "date:none")
+
+
+def _future_date(index: DateIndex, clause: tuple[int, int], sentence: tuple[int, int], trigger: int,
+                 floor: int) -> Dating:
+    """A future event's date: a future date in its sentence, else the preceding one of its future narrative."""
+    ahead = _nearest([d for d in index.within(*sentence) if index.ahead(d)], trigger)
+    if ahead is not None:
+        return _from(ahead, "expression", "date:future")
+    before = index.last_before(clause[0], floor)
+    if before is not None and index.ahead(before):
+        return _from(before, "inherited", "date:future-narrative")
+    return Dating(None, (index.anchor, index.anchor, "day"), "publication", "date:future-publication")
 
 
 def precision(start: date | None, end: date | None, granularity: str | None) -> tuple[int | None, int | None]:

@@ -2,7 +2,8 @@
 
 A cue (``lang/<lang>/modality.tsv``) governs a trigger when it stands before the trigger in
 the same clause, at most its ``window`` words away, and the event type is not exempt. A noun
-trigger that opens its clause is the subject: the cues of its predicate, a few words after it,
+trigger that opens its clause (or follows a reporting word: 'mengatakan gencatan senjata akan
+berlaku') is the subject: the cues of its predicate, a few words after it,
 govern it too ('Gencatan senjata di Gaza bisa runtuh'; modal and negation cues only, column
 ``predicate``). Idioms that contain a cue word but are
 not cues ('tidak hanya' = not only) are rows of kind ``none``: being longer they match first and
@@ -13,11 +14,13 @@ cues govern a trigger, negated wins over future, future over hypothetical ('tida
 from __future__ import annotations
 
 import bisect
+import re
 
 from .lexicon import Found, Lexicon
 
 PRIORITY = {"asserted": 0, "hypothetical": 1, "future": 2, "negated": 3}
 SUBJECT_WORDS = 2  # at most this many words before a noun trigger in its clause: it is the subject
+OPENER_REACH = 30  # characters before a noun trigger where a reporting word opens its reported clause
 PREDICATE_WINDOW = 5  # words after a subject trigger where its predicate's cue may stand
 _OPENERS = " \"“'‘(,"
 
@@ -41,7 +44,7 @@ def modality(cues: Cues, clause: tuple[int, int], trig: tuple[int, int], event_t
              voice: str = "-") -> tuple[str, str | None]:
     """(modality, rule name or None) of the trigger at trig."""
     best, rule = _before(cues, clause[0], trig[0], event_type)
-    if voice in ("nom", "-") and _is_subject(cues.text, clause[0], trig[0]):
+    if voice in ("nom", "-") and _is_subject(cues, clause[0], trig[0]):
         post, post_rule = _predicate(cues, trig[1], clause[1], event_type)
         if PRIORITY[post] > PRIORITY[best]:
             best, rule = post, post_rule
@@ -67,8 +70,15 @@ def _blocked(cues: Cues, later: list[Found], cue: Found) -> bool:
     return any(cues.lex.cue(b).modality == "barrier" and cues.text[cue.end:b.start].strip() for b in later)
 
 
-def _is_subject(text: str, clause_start: int, trig_start: int) -> bool:
-    return len(text[clause_start:trig_start].strip(_OPENERS).split()) <= SUBJECT_WORDS
+def _is_subject(cues: Cues, clause_start: int, trig_start: int) -> bool:
+    """A noun opening its clause, or right after a reporting word ('mengatakan gencatan senjata
+    akan ...', 'bahwa ...': event_cues 'opener'), is the subject of its predicate."""
+    before = cues.text[clause_start:trig_start]
+    if len(before.strip(_OPENERS).split()) <= SUBJECT_WORDS:
+        return True
+    opener = cues.lex.words.get("opener")
+    tail = before[-OPENER_REACH:]
+    return bool(opener and re.search(rf"(?<![\w-])(?:{opener.pattern})[\s,]*$", tail, re.IGNORECASE))
 
 
 def _predicate(cues: Cues, trig_end: int, clause_end: int, event_type: str) -> tuple[str, str | None]:
