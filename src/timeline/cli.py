@@ -160,7 +160,8 @@ def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, quie
         sys.exit(1)
     except KeyboardInterrupt:
         progress.message("timeline: interrupted; the output was not changed")
-        sys.exit(130)
+        sys.stderr.flush()
+        os._exit(130)  # the temp dataset is already gone; skip exit hooks that join killed workers' threads
     except OSError as exc:
         progress.message(f"timeline: cannot build {out}: {exc}; the output was not changed")
         sys.exit(1)

@@ -25,6 +25,7 @@ import bisect
 import re
 from datetime import timedelta
 from functools import lru_cache
+from typing import Iterator
 
 from ..lang import read_tsv
 from . import roles
@@ -136,12 +137,29 @@ def _domain_words(art: Article) -> dict[str, list[int]]:
     pat, domain = _domains(art.lang)
     out: dict[str, list[int]] = {"disaster": [], "armed": [], "economy": [], "sport": []}
     i, sents = 0, art.sents
-    for m in pat.finditer(art.text):
+    for m in _scan(pat, art.text, art.lang):
         while i < len(sents) and sents[i].end <= m.start():
             i += 1
         if i == len(sents) or not sents[i].skip:
             out[domain[" ".join(m.group().lower().split())]].append(m.start())
     return out
+
+
+def _scan(pat: re.Pattern, text: str, lang: str) -> Iterator[re.Match]:
+    """``pat.finditer(text)``; on ASCII text, the faster case-sensitive twin of the pattern run over
+    the lower-cased text (same positions, since ASCII lower-casing keeps lengths and word classes)."""
+    lower = _lower_domains(lang)
+    if lower is not None and text.isascii():
+        return lower.finditer(text.lower())
+    return pat.finditer(text)
+
+
+@lru_cache(maxsize=None)
+def _lower_domains(lang: str) -> re.Pattern | None:
+    """The domain pattern without re.IGNORECASE, for lower-cased ASCII text; None unless every
+    domain word is ASCII (then both patterns match the same spans there)."""
+    pat, domain = _domains(lang)
+    return re.compile(pat.pattern) if all(w.isascii() for w in domain) else None
 
 
 def domain_gate(art: Article, hits: list[Hit]) -> list[Hit]:
@@ -172,10 +190,12 @@ def _window_has(art: Article, kind: str, h: Hit) -> bool:
 
 
 def _has(art: Article, kind: str, span: tuple[int, int]) -> bool:
+    """Whether a context word of this kind stands in text[span] (memoised per article)."""
     key = (kind, *span)
-    if key not in art.seen:
-        art.seen[key] = art.lex.has(kind, art.text[span[0]:span[1]])
-    return art.seen[key]
+    found = art.seen.get(key)
+    if found is None:
+        found = art.seen[key] = art.lex.has(kind, art.text[span[0]:span[1]])
+    return found
 
 
 def resolve(art: Article, kept: list[Hit], found: list[Hit]) -> list[Hit]:

@@ -132,6 +132,7 @@ def _candidate(m, gr: Grammar, ctx: Context, text: str) -> Span | None:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGITS = frozenset("0123456789")
 
 
 def _position(text: str, tok: str, pos: int) -> int:
@@ -152,9 +153,14 @@ def _matches(text: str, gr: Grammar):
     regex, starters = gr.regex, gr.starters
     for tok in TOKEN.findall(text):
         first = tok[0]
-        cls = "digit" if first in "0123456789" else "bracket" if first == "(" else "word"
-        if cls == "word" and tok not in starters:
-            continue
+        if first in _DIGITS:
+            cls = "digit"
+        elif first == "(":
+            cls = "bracket"
+        elif tok in starters:
+            cls = "word"
+        else:
+            continue  # most tokens: a word that starts no expression
         at = _position(text, tok, cursor)
         if at < 0:
             return
