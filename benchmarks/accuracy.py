@@ -49,6 +49,8 @@ def publication_baseline(gold: Path, dataset: Path, out: Path) -> dict:
 
 def main(argv: list[str]) -> None:
     folders = [Path(a) for a in argv] or DEFAULT
+    if not SCORE.exists():
+        sys.exit(f"accuracy: the scorer {SCORE} is missing (it comes with ../shared/ beside the project)")
     print(f"{'corpus':28} {'dates span':>10} {'value':>7} {'ev dated':>9} {'typed':>7} {'core':>7} {'pub-date baseline':>18}")
     for gold in folders:
         if not (gold / "gold.jsonl").exists():
