@@ -32,6 +32,7 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/adversarial.py
 	$(PY) benchmarks/throughput.py 10000
 	$(PY) benchmarks/pathological.py --mb 1
+	$(PY) benchmarks/components.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,7 +1,6 @@
 """Actor lookup: normalised actors, the title rule, generic nouns, negatives, speed."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -188,17 +187,6 @@ def test_spans_index_the_text_and_kinds():
 def test_country_of_actor(actor, country):
     assert country_of_actor(actor) == country
 
-
-def test_speed_on_a_3kb_article():
-    paragraph = ("Presiden Rusia Vladimir Putin memerintahkan pasukan Rusia menyerang Kyiv, kata Sekjen NATO "
-                 "Jens Stoltenberg. KKB menembak prajurit TNI di Intan Jaya, sementara warga Palestina mengungsi. ")
-    article = (paragraph * (3000 // len(paragraph) + 1))[:3000]
-    find_actors(article)
-    runs = 200
-    t0 = time.perf_counter()
-    for _ in range(runs):
-        find_actors(article)
-    assert (time.perf_counter() - t0) / runs < 0.005  # measured well under 1 ms
 
 
 @pytest.mark.parametrize("text,expected", [
