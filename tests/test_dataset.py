@@ -12,7 +12,8 @@ from readers import rows_per_table
 
 import timeline
 from timeline import schema
-from timeline.dataset import DatasetWriter, load, validate, write_results
+from timeline.dataset import load, validate
+from timeline.writer import DatasetWriter, write_results
 from timeline.model import ArticleResult
 
 

@@ -11,7 +11,7 @@ import timeline
 from timeline import incremental
 from timeline.build import Incompatible, build
 from timeline.cli import main
-from timeline.dataset import write_results
+from timeline.writer import write_results
 
 
 class Counting:

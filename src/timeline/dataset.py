@@ -11,9 +11,6 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from . import schema
-# The writer lives in writer.py; re-exported here, where callers and tests have always found it.
-from .writer import (FLAT, HIVE, MANIFEST, ROW_GROUP, DatasetWriter, Layout, swap_in,  # noqa: F401
-                     to_arrow, write_results)
 
 
 def table_path(path: str | os.PathLike, table: str) -> Path:

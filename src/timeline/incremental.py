@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from . import __version__ as PIPELINE_VERSION, schema
 from .lang import DEFAULT_LANG
 from .model import Article
+from .pipeline import sha256
 from .writer import MANIFEST, DatasetWriter
 
 _ROW_KEYS = ["article_id", "sha256", "pipeline_version", "published", "url", "title", "outlet", "language",
@@ -33,10 +34,6 @@ class Incompatible(Exception):
     """OUT cannot be extended: it is not a timeline dataset, or was written with another schema."""
 
 
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _digest(*parts: str | None) -> bytes:
     return hashlib.blake2b("\x1f".join(p or "" for p in parts).encode("utf-8"), digest_size=16).digest()
 
@@ -44,7 +41,7 @@ def _digest(*parts: str | None) -> bytes:
 def fingerprint(article: Article, published: date | None) -> bytes:
     """What the article's rows depend on besides the code: text hash, version, anchor source, metadata."""
     anchor = article.published or (f"--published {published.isoformat()}" if published else None)
-    return _digest(text_sha256(article.text), PIPELINE_VERSION, anchor, article.url, article.title,
+    return _digest(sha256(article.text), PIPELINE_VERSION, anchor, article.url, article.title,
                    article.outlet, article.language or DEFAULT_LANG)
 
 
