@@ -49,6 +49,23 @@ def process(article: Article, default_published: date | None = None) -> ArticleR
         return ArticleResult(article.id, article.source, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
+def process_batch(articles: list[Article], published: date | None = None, fn=None) -> list[ArticleResult]:
+    """`fn` (default: `process`) over a batch, in order: what a worker process runs.
+
+    Kept free of pyarrow (the results go back as Python rows), so worker processes stay small.
+    """
+    fn = fn or process
+    return [fn(a, published) for a in articles]
+
+
+def warm_up(lang: str = DEFAULT_LANG) -> None:
+    """Run the pipeline once on the language's sample text, so every lexicon is loaded and
+    pattern compiled before worker processes fork from this one."""
+    from .lang import read_text
+
+    process(Article(id="warm-up", text=read_text(lang, "sample.txt")))
+
+
 def _process(article: Article, default_published: date | None) -> ArticleResult:
     lang = _language(article.language)
     anchor = find_anchor(article, default_published)

@@ -55,16 +55,11 @@ class Engine(Protocol):
     def close(self, abort: bool = False) -> None: ...
 
 
-def default_process() -> ProcessFn:
-    from ..pipeline import process
-
-    return process
-
-
 def run_batch(articles: list[Article], published: date | None = None, fn: ProcessFn | None = None) -> BatchResult:
     """Process a batch of articles, one by one, in order; never raises for a bad article."""
-    fn = fn or default_process()
-    return collect([fn(a, published) for a in articles])
+    from ..pipeline import process_batch
+
+    return collect(process_batch(articles, published, fn))
 
 
 def collect(results: list[ArticleResult]) -> BatchResult:
@@ -89,6 +84,12 @@ def _tables(results: list[ArticleResult]) -> dict[str, pa.Table]:
     return {"articles": to_arrow("articles", [r.article for r in results]),
             "dates": to_arrow("dates", [d for r in results for d in r.dates]),
             "events": to_arrow("events", [e for r in results for e in r.events])}
+
+
+def merge(parts: list[BatchResult]) -> BatchResult:
+    """Batch results -> one, in order."""
+    tables = {name: pa.concat_tables([p.tables[name] for p in parts]) for name in parts[0].tables}
+    return BatchResult(sum(p.n for p in parts), tables, [e for p in parts for e in p.errors])
 
 
 def crashed(article: Article, how: str) -> BatchResult:

@@ -17,8 +17,8 @@ from datetime import date
 
 from .. import __version__
 from ..model import Article
-from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, run_batch, sigint_ignored
-from .local import CRASHED, _merge
+from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, merge, run_batch, sigint_ignored
+from .local import CRASHED
 
 INSTALL = "the dask engine needs Dask: pip install 'timeline[dask]'"
 
@@ -69,7 +69,7 @@ class DaskEngine:
         try:
             result = future.result()
         except self._killed:
-            result = _merge([self._one(a, published) for a in batch])
+            result = merge([self._one(a, published) for a in batch])
         finally:
             future.release()
         if result.version != __version__:

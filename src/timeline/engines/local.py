@@ -1,5 +1,8 @@
 """The local engine: batches of articles to worker processes, results back in input order.
 
+Workers run `pipeline.process_batch` and send back Python rows; this process turns them into
+Arrow tables (`collect`). Workers thus never import pyarrow, which keeps each of them small.
+
 With one job (or a single batch of input) everything runs in this process. Otherwise a
 ProcessPoolExecutor on the forkserver start method (workers fork from a server that has
 already imported the pipeline) holds at most `window` batches at a time, so memory stays flat
@@ -20,10 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
 
-import pyarrow as pa
-
-from ..model import Article
-from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, run_batch, sigint_ignored
+from .. import worker
+from ..model import Article, ArticleResult
+from . import BatchResult, EngineUnavailable, ProcessFn, collect, cpu_count, run_batch, sigint_ignored
 
 CRASHED = "worker process died while processing this article (crash, or killed e.g. for lack of memory); skipped"
 
@@ -36,7 +38,7 @@ class _Job:
 
 
 class LocalEngine:
-    """Ordered map of `run_batch` over batches on `jobs` worker processes."""
+    """Ordered map of `run_batch` over batches on `jobs` worker processes (one job: in this process)."""
 
     def __init__(self, jobs: int | None = None, fn: ProcessFn | None = None, window: int | None = None):
         self.jobs = max(1, jobs or cpu_count())
@@ -65,13 +67,13 @@ class LocalEngine:
         if self._pool is None:
             self._pool = _new_pool(self.jobs)
             self._pool_id += 1
-        return _Job(batch, self._pool.submit(run_batch, batch, published, self.fn), self._pool_id)
+        return _Job(batch, self._pool.submit(worker.process_batch, batch, published, self.fn), self._pool_id)
 
     def _next(self, published: date | None) -> BatchResult:
         while True:
             job = self._pending[0]
             try:
-                result = job.future.result()
+                result = collect(job.future.result())
                 break
             except BrokenProcessPool:
                 if job.pool == self._pool_id:  # the pool broke under this batch: find the culprit
@@ -93,14 +95,14 @@ class LocalEngine:
 
     def _one_by_one(self, batch: list[Article], published: date | None) -> BatchResult:
         """Rerun a batch article by article, alone in the pool: a crash now is that article's."""
-        parts = []
+        results: list[ArticleResult] = []
         for article in batch:
             try:
-                parts.append(self._submit([article], published).future.result())
+                results += self._submit([article], published).future.result()
             except BrokenProcessPool:
                 self._restart()
-                parts.append(crashed(article, CRASHED))
-        return _merge(parts)
+                results.append(ArticleResult(article.id, article.source, error=CRASHED))
+        return collect(results)
 
     def _restart(self) -> None:
         self.restarts += 1
@@ -132,31 +134,18 @@ class LocalEngine:
         self.close(abort=exc_type is not None)
 
 
-def _merge(parts: list[BatchResult]) -> BatchResult:
-    tables = {name: pa.concat_tables([p.tables[name] for p in parts]) for name in parts[0].tables}
-    return BatchResult(sum(p.n for p in parts), tables, [e for p in parts for e in p.errors])
-
-
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of `jobs` workers, checked to start (else EngineUnavailable, not a crash loop)."""
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["timeline.engines", "timeline.pipeline"])  # import once, fork many
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker)
+        ctx.set_forkserver_preload(["timeline.warm"])  # load and warm the pipeline once, fork many
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init)
     try:
         with sigint_ignored():  # the forkserver and workers start (and stay) deaf to Ctrl-C
-            pool.submit(_ping).result()
+            pool.submit(worker.ping).result()
     except BrokenProcessPool:
         pool.shutdown(wait=False)
         raise EngineUnavailable("worker processes fail to start (is the main script importable? "
                                 "see the lines above); use --jobs 1") from None
     return pool
-
-
-def _ping() -> bool:
-    return True
-
-
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks

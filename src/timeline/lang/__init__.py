@@ -36,6 +36,14 @@ def read_tsv(lang: str, name: str) -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
+def read_text(lang: str, name: str) -> str:
+    """A plain-text resource of a language (e.g. ``sample.txt``)."""
+    try:
+        return resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"no resource {name} for language {lang!r}") from exc
+
+
 def languages() -> list[str]:
     """Language codes that have a resource folder."""
     root = resources.files(__package__)
