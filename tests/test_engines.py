@@ -64,3 +64,22 @@ def test_a_single_batch_runs_without_starting_workers():
     engine = LocalEngine(2, fn=standin.process)
     results = list(engine.map(batched(standin.articles(3)), None))
     assert engine._pool is None and results[0].n == 3
+
+
+def test_a_misfit_between_good_articles_keeps_each_good_articles_own_rows():
+    arts = [Article(id="a", text="serang 2020"), Article(id="b", text="serang HUGE 2020"),
+            Article(id="d", text="serang 2021 serang 2022")]
+    whole = collect([standin.process(x) for x in arts])
+    alone = [collect([standin.process(x)]) for x in (arts[0], arts[2])]
+    for table in ("articles", "dates", "events"):
+        assert whole.tables[table].equals(pa.concat_tables([r.tables[table] for r in alone]))
+    assert [e.article_id for e in whole.errors] == ["b"]
+
+
+def test_worker_processes_import_no_pyarrow():
+    import subprocess
+    import sys
+
+    code = "import sys, timeline.worker, timeline.warm; print(sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

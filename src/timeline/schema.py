@@ -4,20 +4,14 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 TABLES = ("events", "dates", "articles")
-
-_ARROW = {
-    "string": pa.string(),
-    "int32": pa.int32(),
-    "int8": pa.int8(),
-    "float64": pa.float64(),
-    "date32": pa.date32(),
-    "bool": pa.bool_(),
-}
+# pyarrow is imported only where Arrow schemas are made: worker processes read column names
+# from here without loading it.
 
 
 @lru_cache(maxsize=None)
@@ -55,15 +49,19 @@ def sort_keys(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def arrow_schema(name: str) -> pa.Schema:
+def arrow_schema(name: str) -> "pa.Schema":
     """The Arrow schema of a table, nullability from JSON Schema.
 
     Enum columns stay plain strings in Arrow; Parquet dictionary-encodes them on disk and
     `timeline.load` turns them into categoricals with the schema's categories.
     """
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int32": pa.int32(), "int8": pa.int8(), "float64": pa.float64(),
+             "date32": pa.date32(), "bool": pa.bool_()}
     fields = []
     for col_name, col in columns(name).items():
-        typ = _ARROW[col["x-arrow"]]
+        typ = types[col["x-arrow"]]
         meta = {"description": col.get("description", "")}
         fields.append(pa.field(col_name, typ, nullable=nullable(col), metadata=meta))
     return pa.schema(fields, metadata={"table": name, "schema_version": load().get("schema_version", "")})

@@ -1,12 +1,21 @@
 """What the local engine's worker processes import: the pipeline and nothing heavier (no
-pyarrow: results go back as Python rows, so each worker stays small)."""
+pyarrow: results go back as column lists, so each worker stays small)."""
 from __future__ import annotations
 
 import signal
 
-from .pipeline import process_batch
+from datetime import date
 
-__all__ = ["init", "ping", "process_batch"]
+from .model import Article
+from .pipeline import process_batch
+from .rows import Columns, to_columns
+
+__all__ = ["init", "ping", "run"]
+
+
+def run(articles: list[Article], published: date | None = None, fn=None) -> Columns:
+    """A batch through the pipeline (`fn`, default `pipeline.process`), as column lists."""
+    return to_columns(process_batch(articles, published, fn))
 
 
 def init() -> None:

@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 
 from . import __version__ as PIPELINE_VERSION, schema
 from .model import ArticleResult
+from .rows import column_lists
 
 ROW_GROUP = 64_000  # rows per row group at most (clustered events are cut smaller)
 GROUP_BYTES = 8 << 20  # ... and a partition's buffer is flushed once it holds this much data
@@ -84,8 +85,9 @@ class DatasetWriter:
         """Queue rows already in Arrow form (exactly the schema's columns)."""
         for name, table in tables.items():
             if len(table):
+                per_row = table.get_total_buffer_size() / len(table)  # nbytes of each slice would cost more
                 for part, piece in self._split(name, table):
-                    self._buffer(name, part, piece)
+                    self._buffer(name, part, piece, int(per_row * len(piece)))
 
     def link(self, table: str, src: Path, rel: Path, rows: int) -> None:
         """Carry a finished file of a previous build over as is (hard link; copy across devices)."""
@@ -112,9 +114,8 @@ class DatasetWriter:
             year = years[start].as_py()
             yield (UNKNOWN if year is None else str(year)), table.slice(start, length)
 
-    def _buffer(self, name: str, part: str | None, table: pa.Table) -> None:
+    def _buffer(self, name: str, part: str | None, table: pa.Table, nbytes: int) -> None:
         key = (name, part)
-        nbytes = table.nbytes  # not free: pyarrow walks the buffers a slice references
         self.buffers[key].append(table)
         self.buffered[key] += len(table)
         self.part_bytes[key] += nbytes
@@ -237,9 +238,8 @@ def _row_groups(table: pa.Table, key: str | None, size: int) -> list[tuple[int, 
 def to_arrow(name: str, rows: list[dict]) -> pa.Table:
     """Rows (dicts) -> an Arrow table with exactly the schema's columns and types (a key the
     schema lacks is dropped; a column the row lacks is null)."""
-    target = schema.arrow_schema(name)
     # Column lists, then from_pydict: five times faster than from_pylist's own row walk (measured).
-    return pa.Table.from_pydict({c: [row.get(c) for row in rows] for c in target.names}, schema=target)
+    return pa.Table.from_pydict(column_lists(name, rows), schema=schema.arrow_schema(name))
 
 
 def swap_in(new: Path, out: Path) -> None:

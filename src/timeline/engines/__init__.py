@@ -16,9 +16,9 @@ from typing import Protocol
 
 import pyarrow as pa
 
-from .. import __version__
+from .. import __version__, schema
 from ..model import Article, ArticleResult
-from ..writer import to_arrow
+from ..rows import Columns, to_columns
 
 ProcessFn = Callable[[Article, "date | None"], ArticleResult]
 
@@ -64,26 +64,35 @@ def run_batch(articles: list[Article], published: date | None = None, fn: Proces
 
 def collect(results: list[ArticleResult]) -> BatchResult:
     """Article results -> one Arrow table per table; rows that do not fit the schema fail their article."""
-    errors = {i: ArticleError(r.article_id, r.source, r.error) for i, r in enumerate(results) if r.error}
-    good = [(i, r) for i, r in enumerate(results) if not r.error]
+    return collect_columns(to_columns(results))
+
+
+def collect_columns(cols: Columns) -> BatchResult:
+    """A batch's column lists (``rows.to_columns``, made by a worker) -> Arrow tables; when rows
+    do not fit the schema, each article is tried alone and only the misfits fail."""
+    errors = {i: ArticleError(r.article_id, r.source, r.error) for i, r in cols.failed}
     try:
-        tables = _tables([r for _, r in good])
-    except (pa.ArrowException, TypeError, ValueError, OverflowError):
-        ok = []
-        for i, r in good:
+        tables = _arrow(cols.tables)
+    except _MISFIT:
+        parts = []
+        for k, (i, article_id, source) in enumerate(cols.good):
             try:
-                _tables([r])
-                ok.append(r)
-            except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
-                errors[i] = ArticleError(r.article_id, r.source, f"internal error: rows do not fit schema.json: {exc}")
-        tables = _tables(ok)
-    return BatchResult(len(results), tables, [errors[i] for i in sorted(errors)])
+                parts.append(_arrow(cols.article(k).tables))
+            except _MISFIT as exc:
+                errors[i] = ArticleError(article_id, source, f"internal error: rows do not fit schema.json: {exc}")
+        tables = {name: pa.concat_tables([empty(name)] + [p[name] for p in parts]) for name in schema.TABLES}
+    return BatchResult(cols.n, tables, [errors[i] for i in sorted(errors)])
 
 
-def _tables(results: list[ArticleResult]) -> dict[str, pa.Table]:
-    return {"articles": to_arrow("articles", [r.article for r in results]),
-            "dates": to_arrow("dates", [d for r in results for d in r.dates]),
-            "events": to_arrow("events", [e for r in results for e in r.events])}
+_MISFIT = (pa.ArrowException, TypeError, ValueError, OverflowError)
+
+
+def _arrow(tables: dict[str, dict[str, list]]) -> dict[str, pa.Table]:
+    return {name: pa.Table.from_pydict(cols, schema=schema.arrow_schema(name)) for name, cols in tables.items()}
+
+
+def empty(name: str) -> pa.Table:
+    return schema.arrow_schema(name).empty_table()
 
 
 def merge(parts: list[BatchResult]) -> BatchResult:
@@ -94,7 +103,7 @@ def merge(parts: list[BatchResult]) -> BatchResult:
 
 def crashed(article: Article, how: str) -> BatchResult:
     """The result of an article whose worker died while processing it."""
-    return BatchResult(1, _tables([]), [ArticleError(article.id, article.source, how)])
+    return BatchResult(1, {name: empty(name) for name in schema.TABLES}, [ArticleError(article.id, article.source, how)])
 
 
 def batched(articles: Iterable[Article], size: int = BATCH_ARTICLES, chars: int = BATCH_CHARS) -> Iterator[list[Article]]:

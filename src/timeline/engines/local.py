@@ -1,7 +1,8 @@
 """The local engine: batches of articles to worker processes, results back in input order.
 
-Workers run `pipeline.process_batch` and send back Python rows; this process turns them into
-Arrow tables (`collect`). Workers thus never import pyarrow, which keeps each of them small.
+Workers run `worker.run` (the pipeline, then rows to column lists) and send back lists; this
+process only wraps them as Arrow tables (`collect_columns`). Workers thus never import pyarrow,
+which keeps each of them small.
 
 With one job (or a single batch of input) everything runs in this process. Otherwise a
 ProcessPoolExecutor on the forkserver start method (workers fork from a server that has
@@ -24,8 +25,9 @@ from datetime import date
 from itertools import chain, islice
 
 from .. import worker
-from ..model import Article, ArticleResult
-from . import BatchResult, EngineUnavailable, ProcessFn, collect, cpu_count, run_batch, sigint_ignored
+from ..model import Article
+from . import (BatchResult, EngineUnavailable, ProcessFn, collect_columns, cpu_count, crashed, merge, run_batch,
+               sigint_ignored)
 
 CRASHED = "worker process died while processing this article (crash, or killed e.g. for lack of memory); skipped"
 
@@ -67,13 +69,18 @@ class LocalEngine:
         if self._pool is None:
             self._pool = _new_pool(self.jobs)
             self._pool_id += 1
-        return _Job(batch, self._pool.submit(worker.process_batch, batch, published, self.fn), self._pool_id)
+        try:
+            future = self._pool.submit(worker.run, batch, published, self.fn)
+        except BrokenProcessPool as exc:  # broken under an earlier batch: this one is resubmitted after the restart
+            future = Future()
+            future.set_exception(exc)
+        return _Job(batch, future, self._pool_id)
 
     def _next(self, published: date | None) -> BatchResult:
         while True:
             job = self._pending[0]
             try:
-                result = collect(job.future.result())
+                result = collect_columns(job.future.result())
                 break
             except BrokenProcessPool:
                 if job.pool == self._pool_id:  # the pool broke under this batch: find the culprit
@@ -95,14 +102,14 @@ class LocalEngine:
 
     def _one_by_one(self, batch: list[Article], published: date | None) -> BatchResult:
         """Rerun a batch article by article, alone in the pool: a crash now is that article's."""
-        results: list[ArticleResult] = []
+        parts = []
         for article in batch:
             try:
-                results += self._submit([article], published).future.result()
+                parts.append(collect_columns(self._submit([article], published).future.result()))
             except BrokenProcessPool:
                 self._restart()
-                results.append(ArticleResult(article.id, article.source, error=CRASHED))
-        return collect(results)
+                parts.append(crashed(article, CRASHED))
+        return merge(parts)
 
     def _restart(self) -> None:
         self.restarts += 1
