@@ -5,8 +5,8 @@
 For each N: makes a corpus by varying ../shared/corpus/articles.jsonl (new ids, publication dates
 shifted by up to four years, paragraphs after the first shuffled) in a temp folder, builds it with
 `timeline build --jobs 2`, and reports articles/s, MB of text/s, peak RSS (sum over the process
-tree, sampled with psutil: RSS summed and PSS summed; and the largest single process, from
-getrusage), output size, the time
+tree, sampled with psutil: RSS summed and PSS summed, also per quarter of the build's time, to
+show whether it levels off; and the largest single process, from getrusage), output size, the time
 to add 100 new articles to the built dataset (the new file alone, and the whole corpus again), and
 dateparser `search_dates` articles/s on a sample of the same texts.
 """
@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
 PER_FILE = 10_000
+SAMPLE_EVERY = 0.1  # s between memory samples (RSS)
+PSS_EVERY = 10  # ... and every 10th sample also reads PSS (smaps: CPU the build would lack)
 
 
 def variants(n: int, start: int = 0, seed: int = 0) -> list[dict]:
@@ -72,17 +74,20 @@ def run_build(args: list[str]) -> tuple[float, dict[str, float], int]:
     cmd = [sys.executable, "-m", "timeline.cli", "build", *args]
     busy0, t0 = _busy(), time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = {"rss": 0.0, "pss": 0.0, "largest": 0.0, "cpu": {}}
+    peak = {"rss": 0.0, "pss": 0.0, "largest": 0.0, "cpu": {}, "trace": []}
     sampler = threading.Thread(target=_sample_memory, args=(proc, peak), daemon=True)
     sampler.start()
     _, err = proc.communicate()
     elapsed = time.perf_counter() - t0
     sampler.join()
     own = sum(peak.pop("cpu").values())
+    trace = peak.pop("trace")
     others = max(0.0, (_busy() - busy0 - own) / elapsed) * 100  # % of one CPU used by other processes
     if proc.returncode:
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return elapsed, {**{k: v / 2**20 for k, v in peak.items()}, "others": others}, proc.returncode
+    quarters = [max((r for t, r in trace if q * elapsed / 4 <= t < (q + 1) * elapsed / 4), default=0) / 2**20
+                for q in range(4)]
+    return elapsed, {**{k: v / 2**20 for k, v in peak.items()}, "others": others, "quarters": quarters}, proc.returncode
 
 
 def _sample_memory(proc: subprocess.Popen, peak: dict[str, float]) -> None:
@@ -91,20 +96,24 @@ def _sample_memory(proc: subprocess.Popen, peak: dict[str, float]) -> None:
     except ImportError:
         return
     try:
-        root = psutil.Process(proc.pid)
+        root, t0, n = psutil.Process(proc.pid), time.perf_counter(), 0
         while proc.poll() is None:
             rss = pss = 0
+            full = n % PSS_EVERY == 0  # PSS reads smaps: about 1.5 ms a process, so less often
+            n += 1
             for p in [root, *root.children(recursive=True)]:
                 try:
-                    info = p.memory_full_info()
+                    info = p.memory_full_info() if full else p.memory_info()
                     rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
                     peak["largest"] = max(peak["largest"], info.rss)
                     cpu = p.cpu_times()
                     peak["cpu"][p.pid] = cpu.user + cpu.system
                 except psutil.Error:
                     pass
-            peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
-            time.sleep(0.1)
+            peak["rss"] = max(peak["rss"], rss)
+            peak["pss"] = max(peak["pss"], pss) if full else peak["pss"]
+            peak["trace"].append((time.perf_counter() - t0, rss))
+            time.sleep(SAMPLE_EVERY)
     except psutil.Error:
         pass
 
@@ -154,6 +163,7 @@ def bench(n: int, jobs: int, sample: int, tmp: Path) -> dict:
     return {"N": n, "exit": rc, "seconds": round(secs, 1), "articles/s": round(n / secs),
             "MB text/s": round(chars / 2**20 / secs, 2), "peak RSS sum MB": round(mem["rss"]),
             "peak PSS sum MB": round(mem["pss"]), "largest process MB": round(mem["largest"]),
+            "peak RSS sum per quarter of the build MB": "/".join(f"{q:.0f}" for q in mem["quarters"]),
             "other processes' CPU %": round(mem["others"]),
             "output MB": round(size_mb(out), 1), "add 100 (new file) s": round(add_secs, 2),
             "add 100 (corpus rescanned) s": round(rescan_secs, 2), "rescan processed": summary["processed"],

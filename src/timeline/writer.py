@@ -29,7 +29,7 @@ from .rows import column_lists
 
 ROW_GROUP = 64_000  # rows per row group at most (clustered events are cut smaller)
 GROUP_BYTES = 8 << 20  # ... and a partition's buffer is flushed once it holds this much data
-TABLE_BYTES = 16 << 20  # a table's buffers, all partitions together, never hold more than this
+TABLE_BYTES = 8 << 20  # a table's buffers, all partitions together, never hold more than this
 MIN_GROUP = 1_024  # clustered row groups are cut at a key change once they hold this many rows
 FILE_ROWS = 1_000_000  # a part file rolls over to the next one past this many rows
 FILE_GROUPS = 128  # ... or row groups (an open writer keeps every row group's metadata in memory)
