@@ -138,6 +138,10 @@ def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, quie
         timeline build news.jsonl.gz -o out --published 2022-03-01 --jobs 8
         timeline build corpus/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    if (engine or "local") == "local" and not scheduler and jobs != 1:
+        from .worker import prestart
+
+        prestart()  # the workers' fork server warms up while this process imports the rest
     from .build import Incompatible, NoInput, StrictStop, build as run_build
     from .engines import EngineUnavailable
 

@@ -6,10 +6,7 @@ not depend on the engine or the number of workers; the build writes what engines
 """
 from __future__ import annotations
 
-import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -19,6 +16,7 @@ import pyarrow as pa
 from .. import __version__, schema
 from ..model import Article, ArticleResult
 from ..rows import Columns, to_columns
+from ..worker import sigint_ignored
 
 ProcessFn = Callable[[Article, "date | None"], ArticleResult]
 
@@ -137,18 +135,6 @@ def open_engine(name: str = "local", jobs: int | None = None, scheduler: str | N
     raise ValueError(f"unknown engine {name!r}; engines are local, dask")
 
 
-@contextmanager
-def sigint_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C while starting worker processes, so they inherit SIG_IGN and never print
-    KeyboardInterrupt tracebacks: Ctrl-C is the build's to handle (it stops the workers)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old)
 
 
 def cpu_count() -> int:

@@ -14,7 +14,6 @@ batches are resubmitted whole.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -143,11 +142,7 @@ class LocalEngine:
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of `jobs` workers, checked to start (else EngineUnavailable, not a crash loop)."""
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["timeline.warm"])  # load and warm the pipeline once, fork many
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init)
+    pool = ProcessPoolExecutor(jobs, mp_context=worker.context(), initializer=worker.init)
     try:
         with sigint_ignored():  # the forkserver and workers start (and stay) deaf to Ctrl-C
             pool.submit(worker.ping).result()
