@@ -43,7 +43,7 @@ class Place:
         return KIND_RANK.get(self.kind, 0), self.population
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: constructed by the thousand per article, and frozen init is 4x slower
 class PlaceMention:
     """A place named in a text: ``text[start:end]`` is the form as written."""
 

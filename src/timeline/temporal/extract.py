@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from timeline.temporal.context import (Context, context, in_url, is_reporting, link_lines, prep_modifier, tense,
                                       voided)
@@ -151,16 +152,11 @@ def _matches(text: str, gr: Grammar):
     tokens are located (`cursor` is the end of the previous one, so each is found in place)."""
     cursor = done = 0
     regex, starters = gr.regex, gr.starters
-    for tok in TOKEN.findall(text):
+    tokens = TOKEN.findall(text)
+    wanted = {t for t in set(tokens) if t[0] in _DIGITS or t[0] == "(" or t in starters}
+    for tok in compress(tokens, map(wanted.__contains__, tokens)):  # most tokens start no expression
         first = tok[0]
-        if first in _DIGITS:
-            cls = "digit"
-        elif first == "(":
-            cls = "bracket"
-        elif tok in starters:
-            cls = "word"
-        else:
-            continue  # most tokens: a word that starts no expression
+        cls = "digit" if first in _DIGITS else "bracket" if first == "(" else "word"
         at = _position(text, tok, cursor)
         if at < 0:
             return
