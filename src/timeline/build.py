@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .engines import BATCH_ARTICLES, BatchResult, ProcessFn, batched, open_engine
+from .ids import IdSet
 from .incremental import Incompatible, Previous, code_hash, fingerprint
 from .ingest import SUFFIXES, IngestError, discover, kind, read_articles
 from .model import Article
@@ -111,16 +112,15 @@ def _todo(articles: Iterator[Article], previous: Previous | None, published: dat
 
 def _articles(inputs: Iterable[str | os.PathLike], report: BuildReport, strict: bool,
               on_error: ErrorFn) -> Iterator[Article]:
-    seen: set[str] = set()
+    seen = IdSet()  # 8 bytes an id: a million-article build holds no million strings
     found_any = False
     for item in read_articles(inputs):
         found_any = True
         if isinstance(item, IngestError):
             _fail(str(item), report, strict, on_error)
-        elif item.id in seen:
+        elif not seen.add(item.id):
             _fail(f"{item.source}: duplicate article id {item.id!r}; the later one is skipped", report, strict, on_error)
         else:
-            seen.add(item.id)
             yield item
     if not found_any:
         raise NoInput(f"no input files found (expected {', '.join(SUFFIXES)})")
