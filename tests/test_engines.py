@@ -83,3 +83,13 @@ def test_worker_processes_import_no_pyarrow():
     code = "import sys, timeline.worker, timeline.warm; print(sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_warm_up_runs_the_sample_and_tolerates_a_language_without_one(monkeypatch):
+    from timeline import pipeline
+    from timeline.lang import read_text
+
+    assert pipeline.extract(read_text("id", "sample.txt"), "2022-03-01").events  # the sample exercises events
+    pipeline.warm_up("id")
+    monkeypatch.setattr(pipeline, "process", lambda a, d=None: (_ for _ in ()).throw(AssertionError("ran")))
+    pipeline.warm_up("xx")  # no such resources: skipped, no error

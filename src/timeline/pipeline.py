@@ -60,10 +60,14 @@ def process_batch(articles: list[Article], published: date | None = None, fn=Non
 
 def warm_up(lang: str = DEFAULT_LANG) -> None:
     """Run the pipeline once on the language's sample text, so every lexicon is loaded and
-    pattern compiled before worker processes fork from this one."""
-    from .lang import read_text
+    pattern compiled before worker processes fork from this one. Never raises."""
+    from .lang import ResourceError, read_text
 
-    process(Article(id="warm-up", text=read_text(lang, "sample.txt")))
+    try:
+        text = read_text(lang, "sample.txt")
+    except ResourceError:
+        return  # a speed-up only: without a sample, workers warm up on their first articles
+    process(Article(id="warm-up", text=text))
 
 
 def _process(article: Article, default_published: date | None) -> ArticleResult:
