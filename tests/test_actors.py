@@ -1,9 +1,11 @@
-"""Actor lookup: normalised actors, the title rule, generic nouns, negatives, speed."""
+"""Actor lookup: normalised actors, the title rule, generic nouns, negatives, linear-time headline check."""
 from __future__ import annotations
 
-
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from timeline import actors
 from timeline.actors import ActorMention, country_of_actor, find_actors
 
 
@@ -223,3 +225,27 @@ def test_actor_rows_are_well_formed():
 ])
 def test_hyphenated_prefixes_and_compounds(text, expected):
     assert found(text) == expected
+
+
+def _headline_by_definition(text, pos):
+    """The plain definition of actors._title_case_line (whole-line slicing): the oracle."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    if len(line) > actors._HEADLINE_MAX_CHARS or line.endswith(actors._SENTENCE_END):
+        return False
+    words = [w for w in line.split() if w[0].isalpha() and len(w) >= actors._HEADLINE_WORD_LEN]
+    if len(words) < actors._HEADLINE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) >= actors._HEADLINE_SHARE * len(words)
+
+
+_PIECES = ["Presiden ", "Joko ", "Widodo ", "kata ", "\n", " ", " " * 40, ".", "Rusia ", "A", "b", "\t", "Di "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=200), st.data())
+def test_headline_check_reads_only_what_a_short_line_needs_and_agrees_with_the_definition(pieces, data):
+    text = "".join(pieces)
+    pos = data.draw(st.integers(min_value=1, max_value=len(text)))
+    assert actors._title_case_line(text, pos) == _headline_by_definition(text, pos)

@@ -1,4 +1,4 @@
-"""Place lookup: gazetteer coverage, matching rules, ambiguity by country context, speed."""
+"""Place lookup: gazetteer coverage, matching rules, ambiguity by country context."""
 from __future__ import annotations
 
 from importlib import resources

@@ -37,6 +37,7 @@ PERSON_KINDS = {"person_title", "rank"}
 PEOPLE_KINDS = {"civilians", "protesters"}
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _NEXT_WORD = re.compile(r"[ \t]*(,[ \t]*)?(\S+)")
+_CONTENT_OR_BREAK = re.compile(r"[^\s]|\n")
 _TRAILING = ",.;:!?\"'\u201d\u2019)"
 _MAX_NAME_WORDS = 6
 HOME = "*"  # titles.tsv default meaning: the state the text is about
@@ -203,10 +204,23 @@ def _name_end(text: str, pos: int, stops: frozenset[str], blocked: Container[int
 
 
 def _title_case_line(text: str, pos: int) -> bool:
-    """Is the line around ``pos`` a headline: short, no final stop, most longer words capitalised?"""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)].rstrip()
+    """Is the line around ``pos`` a headline: short, no final stop, most longer words capitalised?
+
+    Only the stretch that can make a short line is searched, so a text of one huge line costs
+    no more per call than a short one (``pos`` ends a word, which the line then holds)."""
+    lo = max(0, pos - _HEADLINE_MAX_CHARS - 1)
+    start = text.rfind("\n", lo, pos) + 1
+    if start == 0 and lo > 0:
+        if not text[pos - 1:pos].isspace():
+            return False  # the line holds more than _HEADLINE_MAX_CHARS before pos
+        start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos, start + _HEADLINE_MAX_CHARS + 1)
+    if end < 0:  # the line runs past _HEADLINE_MAX_CHARS: short only if blanks alone follow
+        more = _CONTENT_OR_BREAK.search(text, max(pos, start + _HEADLINE_MAX_CHARS))
+        if more and more.group() != "\n":
+            return False
+        end = more.start() if more else len(text)
+    line = text[start:end].rstrip()
     if len(line) > _HEADLINE_MAX_CHARS or line.endswith(_SENTENCE_END):
         return False
     words = [w for w in line.split() if w[0].isalpha() and len(w) >= _HEADLINE_WORD_LEN]
