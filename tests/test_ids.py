@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.ids import IdSet
+from timeline.ids import IdMap, IdSet
 
 
 @settings(max_examples=60, deadline=None)
@@ -22,3 +22,14 @@ def test_many_ids_spill_into_few_sorted_runs():
     assert all(ids.add(f"article-{i}") for i in range(5_000))
     assert not any(ids.add(f"article-{i}") for i in range(0, 5_000, 7))
     assert len(ids) == 5_000 and len(ids._runs) <= 8
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=5), st.integers(min_value=0, max_value=2**64 - 1)), max_size=200),
+       st.lists(st.text(max_size=5), max_size=20))
+def test_idmap_answers_as_a_dict_does(items, probes):
+    ref = dict(items)
+    m = IdMap(items)
+    assert len(m) == len(items)
+    for k in list(ref) + probes:
+        assert m.get(k) == ref.get(k)

@@ -1,5 +1,5 @@
-"""A set of article ids in about 8 bytes each, so a build of millions of articles can tell
-duplicates without holding millions of id strings (memory stays flat where it can).
+"""Sets and maps of article ids in 8 or 16 bytes an id, so a build of millions of articles can
+tell duplicates and unchanged articles without holding millions of id strings.
 
 Ids are kept as 64-bit BLAKE2b hashes: recent ones in a Python set, older ones in sorted
 arrays of unsigned 64-bit integers, merged as they grow (a log-structured set: O(log n) runs,
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from heapq import merge
 
 RECENT = 1 << 16  # hashes held in the Python set before they move to a sorted run
@@ -61,3 +62,28 @@ class IdSet:
         while self._runs and len(self._runs[-1]) <= 2 * len(run):  # merge like-sized runs: few runs
             run = array("Q", merge(self._runs.pop(), run))
         self._runs.append(run)
+
+
+class IdMap:
+    """Article id -> a 64-bit value (an incremental build's fingerprints), 16 bytes an entry:
+    the ids' hashes sorted in one array, their values in another, looked up by bisection."""
+
+    def __init__(self, items: Iterable[tuple[str, int]]) -> None:
+        import numpy as np
+
+        keys, values = array("Q"), array("Q")
+        for key, value in items:
+            keys.append(id_hash(key))
+            values.append(value)
+        k = np.frombuffer(keys, dtype=np.uint64) if keys else np.zeros(0, np.uint64)
+        order = np.argsort(k, kind="stable")  # a repeated id: its last value wins, as in a dict
+        self._keys = array("Q", k[order].tobytes())
+        self._values = array("Q", (np.frombuffer(values, dtype=np.uint64)[order] if values else k).tobytes())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def get(self, key: str) -> int | None:
+        h = id_hash(key)
+        i = bisect_right(self._keys, h) - 1
+        return self._values[i] if i >= 0 and self._keys[i] == h else None

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import __version__ as PIPELINE_VERSION, schema
+from .ids import IdMap
 from .lang import DEFAULT_LANG
 from .model import Article
 from .pipeline import sha256
@@ -34,18 +35,19 @@ class Incompatible(Exception):
     """OUT cannot be extended: it is not a timeline dataset, or was written with another schema."""
 
 
-def _digest(*parts: str | None) -> bytes:
-    return hashlib.blake2b("\x1f".join(p or "" for p in parts).encode("utf-8"), digest_size=16).digest()
+def _digest(*parts: str | None) -> int:
+    data = "\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
-def fingerprint(article: Article, published: date | None) -> bytes:
+def fingerprint(article: Article, published: date | None) -> int:
     """What the article's rows depend on besides the code: text hash, version, anchor source, metadata."""
     anchor = article.published or (f"--published {published.isoformat()}" if published else None)
     return _digest(sha256(article.text), PIPELINE_VERSION, anchor, article.url, article.title,
                    article.outlet, article.language or DEFAULT_LANG)
 
 
-def _row_fingerprint(row: dict) -> bytes:
+def _row_fingerprint(row: dict) -> int:
     anchor = row["published"]
     if anchor is None and row["anchor_method"] == "metadata" and row["anchor_date"] is not None:
         anchor = f"--published {row['anchor_date'].isoformat()}"
@@ -70,11 +72,9 @@ class Previous:
     def __init__(self, path: Path, manifest: dict):
         self.path, self.manifest = path, manifest
         self.same_code = manifest.get("code") == code_hash()  # else every article counts as changed
-        self.fingerprints: dict[str, bytes] = {}
-        for f in self.files("articles"):
-            for batch in pq.ParquetFile(f).iter_batches(columns=_ROW_KEYS):
-                for row in batch.to_pylist():
-                    self.fingerprints[row["article_id"]] = _row_fingerprint(row)
+        self.fingerprints = IdMap((row["article_id"], _row_fingerprint(row)) for f in self.files("articles")
+                                  for batch in pq.ParquetFile(f).iter_batches(columns=_ROW_KEYS)
+                                  for row in batch.to_pylist())  # 16 bytes an article
 
     @classmethod
     def open(cls, out: str | Path) -> "Previous | None":
