@@ -20,7 +20,7 @@ from ..worker import sigint_ignored
 
 ProcessFn = Callable[[Article, "date | None"], ArticleResult]
 
-BATCH_ARTICLES = 64  # articles per batch: amortises inter-process traffic, keeps ordering latency low
+BATCH_ARTICLES = 128  # articles per batch: amortises per-batch costs (measured: 2-3% faster than 64; 256 loses at the tail)
 BATCH_CHARS = 1_000_000  # ... and a batch is cut early past this much text, so a huge article travels alone
 
 
