@@ -1,6 +1,6 @@
 """Throughput of `timeline build` on synthetic corpora of N articles; prints figures, asserts nothing.
 
-    .venv/bin/python benchmarks/throughput.py 10000 100000 [--jobs 2] [--sample 200]
+    .venv/bin/python benchmarks/throughput.py 10000 100000 [--jobs 2] [--engine local|dask] [--sample 200]
 
 For each N: makes a corpus by varying ../shared/corpus/articles.jsonl (new ids, publication dates
 shifted by up to four years, paragraphs after the first shuffled) in a temp folder, builds it with
@@ -146,10 +146,11 @@ def size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
 
 
-def bench(n: int, jobs: int, sample: int, tmp: Path) -> dict:
+def bench(n: int, jobs: int, sample: int, tmp: Path, engine: str = "local") -> dict:
     corpus, out = tmp / f"corpus-{n}", tmp / f"out-{n}"
     chars = write_corpus(corpus, n)
-    secs, mem, rc = run_build([str(corpus), "-o", str(out), "--jobs", str(jobs), "--quiet", "--rebuild"])
+    secs, mem, rc = run_build([str(corpus), "-o", str(out), "--jobs", str(jobs), "--engine", engine, "--quiet",
+                               "--rebuild"])
     add = tmp / f"add-{n}"
     add.mkdir()
     with open(add / "new.jsonl", "w", encoding="utf-8") as fh:
@@ -160,7 +161,7 @@ def bench(n: int, jobs: int, sample: int, tmp: Path) -> dict:
     rescan_secs, rescan_mem, _ = run_build([str(corpus), str(add), "-o", str(out), "--jobs", str(jobs), "--quiet"])
     summary = json.loads((out / "_timeline.json").read_text())["build"]
     texts = [(a["text"], a["published"]) for a in variants(sample, 0, seed=3)]
-    return {"N": n, "exit": rc, "seconds": round(secs, 1), "articles/s": round(n / secs),
+    return {"N": n, "engine": engine, "exit": rc, "seconds": round(secs, 1), "articles/s": round(n / secs),
             "MB text/s": round(chars / 2**20 / secs, 2), "peak RSS sum MB": round(mem["rss"]),
             "peak PSS sum MB": round(mem["pss"]), "largest process MB": round(mem["largest"]),
             "peak RSS sum per quarter of the build MB": "/".join(f"{q:.0f}" for q in mem["quarters"]),
@@ -175,11 +176,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("sizes", nargs="+", type=int, metavar="N")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--engine", default="local", help="engine of the main build (the add-100 builds stay local)")
     ap.add_argument("--sample", type=int, default=200, help="articles for the dateparser comparison")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
         for n in args.sizes:
-            row = bench(n, args.jobs, args.sample, Path(tmp))
+            row = bench(n, args.jobs, args.sample, Path(tmp), args.engine)
             row["pipeline / dateparser"] = round(row["articles/s"] / row["dateparser articles/s"], 1)
             print("  ".join(f"{k}={v}" for k, v in row.items()), flush=True)
     maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
