@@ -123,8 +123,11 @@ class DatasetWriter:
         self.buffered_bytes[name] += nbytes
         if self.buffered[key] >= self.row_group or self.part_bytes[key] >= GROUP_BYTES:
             self._flush(key)
-        if self.buffered_bytes[name] > TABLE_BYTES:
-            for k in [k for k in self.buffers if k[0] == name and self.buffers[k]]:
+        if self.buffered_bytes[name] > TABLE_BYTES:  # the largest buffers go first: few, large row groups
+            for k in sorted((k for k in self.buffers if k[0] == name and self.buffers[k]),
+                            key=lambda k: (-self.part_bytes[k], k[1] or "")):
+                if self.buffered_bytes[name] <= TABLE_BYTES // 2:
+                    break
                 self._flush(k)
             pa.default_memory_pool().release_unused()  # hand freed buffers back to the OS: flat RSS
 
