@@ -2,7 +2,7 @@
 
 Years (`2021`) become `dates` rows; marker words (`serang`, `runding`, ...) become events dated by
 the last year before them (or the anchor, or nothing). `CRASH` in a text kills the worker
-process, `FAIL` makes the article fail, `HUGE` returns a casualty count too big for int32.
+process, `HANG` makes it sleep two minutes, `FAIL` makes the article fail, `HUGE` returns a casualty count too big for int32.
 Module-level functions, so worker processes can unpickle them by reference.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 import random
 import re
 import signal
+import time
 from datetime import date
 
 import timeline
@@ -28,6 +29,8 @@ def process(article: Article, published: date | None = None) -> ArticleResult:
     text = article.text
     if "CRASH" in text:
         os.kill(os.getpid(), signal.SIGKILL)
+    if "HANG" in text:
+        time.sleep(120)
     if "FAIL" in text:
         return ArticleResult(article.id, article.source, error="stand-in failure")
     anchor = date.fromisoformat(article.published[:10]) if article.published else published

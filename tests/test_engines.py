@@ -3,7 +3,7 @@ import pyarrow as pa
 
 import standin
 from timeline.engines import batched, collect, run_batch
-from timeline.engines.local import CRASHED, LocalEngine
+from timeline.engines.local import CRASHED, TIMED_OUT, LocalEngine
 from timeline.model import Article, ArticleResult
 
 
@@ -31,6 +31,18 @@ def test_two_workers_give_the_same_rows_in_the_same_order_as_one():
     for table in one[0]:
         assert one[0][table].equals(two[0][table]), table
     assert one[2] == two[2] == 120 and len(one[0]["events"]) > 100
+
+
+def test_an_article_that_hangs_fails_alone_after_the_timeout():
+    arts = standin.articles(30)
+    arts[7] = Article(id="sleeper", text="serang HANG 2020", source="slow.jsonl")
+    with LocalEngine(2, fn=standin.process, timeout=3) as engine:
+        results = list(engine.map(batched(arts, 4), None))
+    tables, errors, n = _concat(results)
+    assert n == 30
+    assert [(e.article_id, e.source, e.message) for e in errors] == [("sleeper", "slow.jsonl", TIMED_OUT.format(3))]
+    assert tables["articles"].column("article_id").to_pylist() == [a.id for a in arts if a.id != "sleeper"]
+    assert engine.restarts >= 2  # the batch's workers, then the article's, were stopped
 
 
 def test_a_worker_crash_fails_only_its_article():

@@ -51,12 +51,14 @@ ProgressFn = Callable[[BuildReport], None]
 def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, published: date | None = None,
           strict: bool = False, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
           rebuild: bool = False, on_error: ErrorFn = lambda m: None, on_progress: ProgressFn = lambda r: None,
-          fn: ProcessFn | None = None, batch_size: int = BATCH_ARTICLES) -> BuildReport:
+          fn: ProcessFn | None = None, batch_size: int = BATCH_ARTICLES, timeout: float | None = None) -> BuildReport:
     """Build OUT from the inputs (adding to what OUT holds unless `rebuild`); OUT is replaced only on success.
 
     `jobs`: worker processes (default: all cores); `engine`: 'local' or 'dask' (`scheduler`: a
     Dask scheduler address, else a LocalCluster); `fn`: the per-article function (default
-    pipeline.process; tests pass stand-ins); `batch_size`: articles sent to a worker at a time.
+    pipeline.process; tests pass stand-ins); `batch_size`: articles sent to a worker at a time;
+    `timeout`: seconds after which a batch that heads the queue is rerun article by article and
+    an article that alone takes longer fails (local engine with workers; None: no limit).
     """
     inputs = list(inputs)
     report = BuildReport()
@@ -64,7 +66,7 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, published
     generation = previous.generation + 1 if previous else 0
     with DatasetWriter(out, layout=HIVE, generation=generation) as writer:
         todo = _todo(_articles(inputs, report, strict, on_error), previous, published, report, on_progress)
-        eng = open_engine(engine, jobs, scheduler, fn)
+        eng = open_engine(engine, jobs, scheduler, fn, timeout)
         try:
             for result in eng.map(batched(todo, batch_size), published):
                 _record(result, writer, report, strict, on_error)

@@ -115,9 +115,12 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; default: a LocalCluster of --jobs workers).")
 @click.option("--rebuild", is_flag=True, help="Start OUT over instead of adding only new and changed articles.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=600, show_default=True, metavar="SECONDS",
+              help="An article that takes longer fails alone, with an error, and its worker is restarted "
+                   "(local engine with workers; 0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, errors or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON on stdout.")
-def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, quiet, as_json):
+def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, timeout, quiet, as_json):
     """Build the events, dates and articles tables from INPUTS (files or folders).
 
     \b
@@ -152,7 +155,8 @@ def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, quie
     on_error = (lambda m: None) if quiet else (lambda m: progress.message(f"timeline: error: {m}"))
     try:
         report = run_build(inputs, out, published=published, strict=strict, jobs=jobs, engine=engine,
-                           scheduler=scheduler, rebuild=rebuild, on_error=on_error, on_progress=progress.update)
+                           scheduler=scheduler, rebuild=rebuild, on_error=on_error, on_progress=progress.update,
+                           timeout=timeout or None)
     except NoInput as exc:
         click.echo(f"timeline: {exc} in {', '.join(inputs)}", err=True)
         sys.exit(2)

@@ -122,12 +122,12 @@ def batched(articles: Iterable[Article], size: int = BATCH_ARTICLES, chars: int 
 
 
 def open_engine(name: str = "local", jobs: int | None = None, scheduler: str | None = None,
-                fn: ProcessFn | None = None) -> Engine:
-    """The engine called `name` ('local' or 'dask'), ready to map batches."""
+                fn: ProcessFn | None = None, timeout: float | None = None) -> Engine:
+    """The engine called `name` ('local' or 'dask'), ready to map batches (`timeout`: local only)."""
     if name == "local":
         from .local import LocalEngine
 
-        return LocalEngine(jobs, fn=fn)
+        return LocalEngine(jobs, fn=fn, timeout=timeout)
     if name == "dask":
         from .dask import DaskEngine
 

@@ -18,6 +18,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ from . import (BatchResult, EngineUnavailable, ProcessFn, collect_columns, cpu_c
                sigint_ignored)
 
 CRASHED = "worker process died while processing this article (crash, or killed e.g. for lack of memory); skipped"
+TIMED_OUT = "took longer than {:g} s (--timeout); its worker was stopped and the article skipped"
 
 
 @dataclass
@@ -41,9 +43,14 @@ class _Job:
 class LocalEngine:
     """Ordered map of `run_batch` over batches on `jobs` worker processes (one job: in this process)."""
 
-    def __init__(self, jobs: int | None = None, fn: ProcessFn | None = None, window: int | None = None):
+    def __init__(self, jobs: int | None = None, fn: ProcessFn | None = None, window: int | None = None,
+                 timeout: float | None = None):
+        """`timeout`: seconds a batch may take once it heads the queue (it is running by then);
+        past it the workers are stopped and the batch rerun article by article, each with the
+        same limit, so an article that hangs fails alone. None: no limit (nor with one job)."""
         self.jobs = max(1, jobs or cpu_count())
         self.fn = fn
+        self.timeout = timeout or None
         self.window = window or 2 * self.jobs + 1
         self._pool: ProcessPoolExecutor | None = None
         self._pool_id = 0
@@ -79,7 +86,11 @@ class LocalEngine:
         while True:
             job = self._pending[0]
             try:
-                result = collect_columns(job.future.result())
+                result = collect_columns(job.future.result(timeout=self.timeout))
+                break
+            except FutureTimeout:  # a hang, or an article far slower than any should be
+                self._restart(kill=True)
+                result = self._one_by_one(job.batch, published)
                 break
             except BrokenProcessPool:
                 if job.pool == self._pool_id:  # the pool broke under this batch: find the culprit
@@ -100,21 +111,25 @@ class LocalEngine:
                 self._pending[i] = self._submit(job.batch, published)
 
     def _one_by_one(self, batch: list[Article], published: date | None) -> BatchResult:
-        """Rerun a batch article by article, alone in the pool: a crash now is that article's."""
+        """Rerun a batch article by article, alone in the pool: a crash or time-out now is that article's."""
         parts = []
         for article in batch:
             try:
-                parts.append(collect_columns(self._submit([article], published).future.result()))
+                parts.append(collect_columns(self._submit([article], published).future.result(timeout=self.timeout)))
+            except FutureTimeout:
+                self._restart(kill=True)
+                parts.append(crashed(article, TIMED_OUT.format(self.timeout)))
             except BrokenProcessPool:
                 self._restart()
                 parts.append(crashed(article, CRASHED))
         return merge(parts)
 
-    def _restart(self) -> None:
+    def _restart(self, kill: bool = False) -> None:
+        """Drop the pool (its batches in flight are resubmitted); `kill`: stop its workers first."""
         self.restarts += 1
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            _stop(pool, kill)
 
     def close(self, abort: bool = False) -> None:
         """Stop the workers: wait for them, or (abort) kill them at once."""
@@ -125,19 +140,24 @@ class LocalEngine:
         if not abort:
             pool.shutdown(wait=True)
             return
-        procs = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for p in procs:
-            try:
-                p.kill()
-            except (OSError, ValueError):
-                pass
+        _stop(pool, kill=True)
 
     def __enter__(self) -> "LocalEngine":
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.close(abort=exc_type is not None)
+
+
+def _stop(pool: ProcessPoolExecutor, kill: bool) -> None:
+    """Shut a pool down without waiting; `kill`: kill its worker processes too."""
+    procs = list((getattr(pool, "_processes", None) or {}).values()) if kill else []
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        try:
+            p.kill()
+        except (OSError, ValueError):
+            pass
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
