@@ -701,3 +701,17 @@ def test_a_future_narrative_runs_over_sentences_and_paragraphs():
     ceasefire, aid = one(text, "ceasefire", dates), one(text, "aid", dates)
     assert (ceasefire.modality, ceasefire.event_date) == ("future", D("2022-03-05"))  # the noun after 'mengatakan'
     assert (aid.modality, aid.event_date, aid.date_method) == ("future", D("2022-03-05"), "inherited")
+
+
+def test_every_trigger_and_cue_form_compiles_without_groups_of_its_own():
+    import re
+
+    from timeline.events.lexicon import lexicon
+
+    lex = lexicon("id")
+    for matcher in (lex.triggers, lex.cues):
+        sources = {src for entries in matcher.index.values() for _, src in entries}
+        sources |= {src for _, _, src in matcher.stems}
+        assert sources
+        for src in sources:
+            assert re.compile(src, re.IGNORECASE).groups == 0, src

@@ -139,13 +139,13 @@ class PhraseMatcher:
     """
 
     def __init__(self, rows: list[tuple[str, str]], suffixes: tuple[str, ...] = ()) -> None:
-        self.index: dict[str, list[tuple[str, re.Pattern]]] = {}
-        self.stems: list[tuple[str, str, re.Pattern]] = []
+        # Each form's regex source; compiled only inside the alternations looked-up words need
+        # (compiling every form up front took most of a worker's start-up).
+        self.index: dict[str, list[tuple[str, str]]] = {}
+        self.stems: list[tuple[str, str, str]] = []
         clitic = "|".join(map(re.escape, suffixes))
         for key, form in rows:
-            pat = re.compile(form_regex(form, clitic), re.IGNORECASE)
-            if pat.groups:  # form_regex escapes words: never; `_alternation` numbers the forms by group
-                raise ValueError(f"form {form!r} compiles to a regex with groups")
+            pat = form_regex(form, clitic)
             single = len(form.split()) == 1
             for alt in form.split()[0].lower().split("|"):
                 if alt.endswith("*"):
@@ -206,12 +206,20 @@ class PhraseMatcher:
         return tried
 
 
-def _alternation(patterns: list[re.Pattern]) -> re.Pattern | None:
-    """One regex trying the patterns in order: group i+1 is the i-th (they have no groups of their
-    own, and the same flags: re.IGNORECASE)."""
-    if len(patterns) <= 1:
-        return patterns[0] if patterns else None
-    return re.compile("|".join(f"({p.pattern})" for p in patterns), patterns[0].flags)
+def _alternation(sources: list[str]) -> re.Pattern | None:
+    """One case-insensitive regex trying the form regexes in order: group i+1 is the i-th (they
+    have no groups of their own: `form_regex` escapes words; checked here)."""
+    if not sources:
+        return None
+    if len(sources) == 1:
+        pattern = re.compile(sources[0], re.IGNORECASE)
+        expected = 0
+    else:
+        pattern = re.compile("|".join(f"({p})" for p in sources), re.IGNORECASE)
+        expected = len(sources)
+    if pattern.groups != expected:
+        raise ValueError(f"a form regex has groups of its own: {sources}")
+    return pattern
 
 
 _MEMO_WORDS = 20_000
