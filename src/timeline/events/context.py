@@ -30,7 +30,7 @@ from typing import Iterator
 from ..lang import read_tsv
 from . import roles
 from .article import Article, Hit
-from .lexicon import trie_regex
+from .lexicon import Heads, trie_regex
 
 PHYSICAL = {"attack", "invasion", "casualties", "threat"}
 VIOLENT = {"attack", "invasion"}
@@ -146,20 +146,14 @@ def _domain_words(art: Article) -> dict[str, list[int]]:
 
 
 def _scan(pat: re.Pattern, text: str, lang: str) -> Iterator[re.Match]:
-    """``pat.finditer(text)``; on ASCII text, the faster case-sensitive twin of the pattern run over
-    the lower-cased text (same positions, since ASCII lower-casing keeps lengths and word classes)."""
-    lower = _lower_domains(lang)
-    if lower is not None and text.isascii():
-        return lower.finditer(text.lower())
-    return pat.finditer(text)
+    """``pat.finditer(text)``, tried only where a word that can start a domain word stands
+    (``Heads``: the same matches, without running the pattern over the whole text)."""
+    return _domain_heads(lang).prefiltered(pat, text, 0, len(text))
 
 
 @lru_cache(maxsize=None)
-def _lower_domains(lang: str) -> re.Pattern | None:
-    """The domain pattern without re.IGNORECASE, for lower-cased ASCII text; None unless every
-    domain word is ASCII (then both patterns match the same spans there)."""
-    pat, domain = _domains(lang)
-    return re.compile(pat.pattern) if all(w.isascii() for w in domain) else None
+def _domain_heads(lang: str) -> Heads:
+    return Heads(list(_domains(lang)[1]), [])
 
 
 def domain_gate(art: Article, hits: list[Hit]) -> list[Hit]:

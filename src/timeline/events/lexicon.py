@@ -155,7 +155,7 @@ class PhraseMatcher:
                     self.index.setdefault(word, []).append((key, pat))
         self.stem_prefixes = tuple(stem for stem, _, _ in self.stems)
         self.prefilter = _prefilter(list(self.index), list(self.stem_prefixes))
-        self.heads = _Heads(list(self.index), list(self.stem_prefixes))
+        self.heads = Heads(list(self.index), list(self.stem_prefixes))
         self._candidates: dict[str, tuple[tuple[str, ...], re.Pattern | None]] = {}
         self._alternations: dict[tuple[str, ...], re.Pattern | None] = {}
 
@@ -226,7 +226,7 @@ _MEMO_WORDS = 20_000
 _RUN_SPLIT = re.compile(r"(\w+)")
 
 
-class _Heads:
+class Heads:
     """Where a prefilter match may start, found from the text's words instead of a regex scan.
 
     A prefilter match starts a run of word characters (``\\w+``, not after a hyphen) whose
