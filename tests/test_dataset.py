@@ -2,7 +2,6 @@
 import json
 from datetime import date
 
-import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as pads

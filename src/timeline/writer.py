@@ -88,7 +88,7 @@ class DatasetWriter:
         """Queue rows already in Arrow form (exactly the schema's columns)."""
         for name, table in tables.items():
             if len(table):
-                per_row = table.get_total_buffer_size() / len(table)  # nbytes of each slice would cost more
+                per_row = table.get_total_buffer_size() / len(table)  # one walk of the buffers, shared out
                 for part, piece in self._split(name, table):
                     self._buffer(name, part, piece, int(per_row * len(piece)))
 

@@ -16,7 +16,6 @@ import pyarrow as pa
 from .. import __version__, schema
 from ..model import Article, ArticleResult
 from ..rows import Columns, to_columns
-from ..worker import sigint_ignored
 
 ProcessFn = Callable[[Article, "date | None"], ArticleResult]
 
@@ -133,8 +132,6 @@ def open_engine(name: str = "local", jobs: int | None = None, scheduler: str | N
 
         return DaskEngine(jobs, scheduler=scheduler, fn=fn)
     raise ValueError(f"unknown engine {name!r}; engines are local, dask")
-
-
 
 
 def cpu_count() -> int:

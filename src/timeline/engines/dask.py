@@ -17,7 +17,8 @@ from datetime import date
 
 from .. import __version__
 from ..model import Article
-from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, merge, run_batch, sigint_ignored
+from ..worker import sigint_ignored
+from . import BatchResult, EngineUnavailable, ProcessFn, cpu_count, crashed, merge, run_batch
 from .local import CRASHED
 
 INSTALL = "the dask engine needs Dask: pip install 'timeline[dask]'"

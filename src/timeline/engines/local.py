@@ -14,7 +14,6 @@ batches are resubmitted whole.
 """
 from __future__ import annotations
 
-import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,8 +25,8 @@ from itertools import chain, islice
 
 from .. import worker
 from ..model import Article
-from . import (BatchResult, EngineUnavailable, ProcessFn, collect_columns, cpu_count, crashed, merge, run_batch,
-               sigint_ignored)
+from ..worker import sigint_ignored
+from . import BatchResult, EngineUnavailable, ProcessFn, collect_columns, cpu_count, crashed, merge, run_batch
 
 CRASHED = "worker process died while processing this article (crash, or killed e.g. for lack of memory); skipped"
 TIMED_OUT = "took longer than {:g} s (--timeout); its worker was stopped and the article skipped"
