@@ -127,7 +127,8 @@ def test_cli_parallel_build_reports_bad_lines_and_builds_the_rest(tmp_path):
     assert len(timeline.load(tmp_path / "out", "articles")) == 299
 
 
-def test_ctrl_c_leaves_the_previous_dataset_intact(tmp_path):
+@pytest.mark.parametrize("when", ["while starting", "while workers are busy"])
+def test_ctrl_c_leaves_the_previous_dataset_intact(tmp_path, when):
     rows = [{"id": f"a{i}", "published": "2022-03-01",
              "text": "Pasukan Rusia menyerang Kyiv pada Kamis (24/2) lalu. " * 20 + str(i)} for i in range(5_000)]
     standin.write_jsonl(tmp_path / "in.jsonl", rows)
@@ -136,10 +137,13 @@ def test_ctrl_c_leaves_the_previous_dataset_intact(tmp_path):
     before = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")}
     proc = subprocess.Popen([sys.executable, "-m", "timeline.cli", "build", tmp_path / "in.jsonl", "-o",
                              tmp_path / "out", "--jobs", "2", "--rebuild"], stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 20
-    while not list(tmp_path.glob(".out.tmp-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)  # workers busy
+    if when == "while starting":
+        time.sleep(0.3)  # the fork server warming up, the first workers being made
+    else:
+        deadline = time.monotonic() + 20
+        while not list(tmp_path.glob(".out.tmp-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1.0)  # workers busy
     proc.send_signal(signal.SIGINT)
     err = proc.communicate(timeout=30)[1]
     assert proc.returncode == 130, err

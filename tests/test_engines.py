@@ -105,3 +105,20 @@ def test_warm_up_runs_the_sample_and_tolerates_a_language_without_one(monkeypatc
     pipeline.warm_up("id")
     monkeypatch.setattr(pipeline, "process", lambda a, d=None: (_ for _ in ()).throw(AssertionError("ran")))
     pipeline.warm_up("xx")  # no such resources: skipped, no error
+
+
+def test_ctrl_c_inside_a_deferred_block_is_raised_when_it_ends():
+    import os
+    import signal
+
+    import pytest
+
+    from timeline.worker import sigint_deferred
+
+    steps = []
+    with pytest.raises(KeyboardInterrupt):
+        with sigint_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            steps.append("finished the block")
+    assert steps == ["finished the block"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -141,12 +141,19 @@ def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, time
         timeline build news.jsonl.gz -o out --published 2022-03-01 --jobs 8
         timeline build corpus/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    if (engine or "local") == "local" and not scheduler and jobs != 1:
-        from .worker import prestart
+    # On Ctrl-C the build exits at once (os._exit): multiprocessing's resource tracker then frees
+    # the pool's semaphores, and should not warn about them (it takes its -W flags from here).
+    sys.warnoptions.append("ignore:resource_tracker:UserWarning")
+    try:
+        if (engine or "local") == "local" and not scheduler and jobs != 1:
+            from .worker import prestart
 
-        prestart()  # the workers' fork server warms up while this process imports the rest
-    from .build import Incompatible, NoInput, StrictStop, build as run_build
-    from .engines import EngineUnavailable
+            prestart()  # the workers' fork server warms up while this process imports the rest
+        from .build import Incompatible, NoInput, StrictStop, build as run_build
+        from .engines import EngineUnavailable
+    except KeyboardInterrupt:  # before anything was written
+        click.echo("timeline: interrupted; the output was not changed", err=True)
+        sys.exit(130)
 
     if engine == "local" and scheduler:
         raise click.UsageError("--scheduler is for --engine dask")

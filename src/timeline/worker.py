@@ -14,7 +14,7 @@ from .model import Article
 from .pipeline import process_batch
 from .rows import Columns, to_columns
 
-__all__ = ["context", "init", "ping", "prestart", "run", "sigint_ignored"]
+__all__ = ["context", "init", "ping", "prestart", "run", "sigint_deferred", "sigint_ignored"]
 
 
 def run(articles: list[Article], published: date | None = None, fn=None) -> Columns:
@@ -63,3 +63,20 @@ def sigint_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, old)
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back until the block is done, then raise it: for steps that a KeyboardInterrupt
+    must not cut in half (asking the fork server for a worker: a half-made one would linger)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    old = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+    if received:
+        raise KeyboardInterrupt

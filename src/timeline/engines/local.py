@@ -75,7 +75,8 @@ class LocalEngine:
             self._pool = _new_pool(self.jobs)
             self._pool_id += 1
         try:
-            future = self._pool.submit(worker.run, batch, published, self.fn)
+            with worker.sigint_deferred():  # a submit may start a worker: not to be cut in half
+                future = self._pool.submit(worker.run, batch, published, self.fn)
         except BrokenProcessPool as exc:  # broken under an earlier batch: this one is resubmitted after the restart
             future = Future()
             future.set_exception(exc)
@@ -161,12 +162,23 @@ def _stop(pool: ProcessPoolExecutor, kill: bool) -> None:
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of `jobs` workers, checked to start (else EngineUnavailable, not a crash loop)."""
-    pool = ProcessPoolExecutor(jobs, mp_context=worker.context(), initializer=worker.init)
+    ctx = worker.context()
+    forked = ctx.get_start_method() == "forkserver"
+    if forked:
+        worker.prestart()  # the fork server starts deaf to Ctrl-C, and so are the workers it forks
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init)
     try:
-        with sigint_ignored():  # the forkserver and workers start (and stay) deaf to Ctrl-C
-            pool.submit(worker.ping).result()
+        # Spawned workers are made deaf by starting them with Ctrl-C ignored here. Forked ones are
+        # deaf already; asking for one waits for the fork server's warm-up, and a Ctrl-C then is
+        # held back until the worker is made (cut in half, it would linger), not lost.
+        with worker.sigint_deferred() if forked else sigint_ignored():
+            ping = pool.submit(worker.ping)
+        ping.result()
     except BrokenProcessPool:
         pool.shutdown(wait=False)
         raise EngineUnavailable("worker processes fail to start (is the main script importable? "
                                 "see the lines above); use --jobs 1") from None
+    except BaseException:  # Ctrl-C while starting: no worker outlives this process
+        _stop(pool, kill=True)
+        raise
     return pool
