@@ -101,6 +101,9 @@ def main() -> None:
     """
 
 
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "out", default="dataset", show_default=True, type=click.Path(),
@@ -143,7 +146,8 @@ def build(inputs, out, published, strict, jobs, engine, scheduler, rebuild, time
     """
     # On Ctrl-C the build exits at once (os._exit): multiprocessing's resource tracker then frees
     # the pool's semaphores, and should not warn about them (it takes its -W flags from here).
-    sys.warnoptions.append("ignore:resource_tracker:UserWarning")
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
     try:
         if (engine or "local") == "local" and not scheduler and jobs != 1:
             from .worker import prestart
