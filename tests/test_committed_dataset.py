@@ -28,3 +28,12 @@ def test_committed_dataset_matches_a_fresh_build(tmp_path_factory, table):
 
 def test_committed_dataset_is_valid():
     assert timeline.validate(ROOT / "dataset") == []
+
+
+def test_committed_dataset_was_built_by_this_code():
+    import json
+
+    from timeline.incremental import code_hash
+
+    manifest = json.loads((ROOT / "dataset" / "_timeline.json").read_text(encoding="utf-8"))
+    assert manifest["code"] == code_hash(), "dataset/ was built by other code: run `make dataset` and commit dataset/"
