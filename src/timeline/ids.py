@@ -17,8 +17,9 @@ from heapq import merge
 RECENT = 1 << 16  # hashes held in the Python set before they move to a sorted run
 
 
-def id_hash(key: str) -> int:
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+def hash64(text: str) -> int:
+    """64 bits of BLAKE2b of a string (ids here, fingerprints in `incremental`)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 class IdSet:
@@ -34,11 +35,11 @@ class IdSet:
         return self._n
 
     def __contains__(self, key: str) -> bool:
-        return self._has(id_hash(key))
+        return self._has(hash64(key))
 
     def add(self, key: str) -> bool:
         """Add `key`; False when it was already there."""
-        h = id_hash(key)
+        h = hash64(key)
         if self._has(h):
             return False
         self._recent.add(h)
@@ -73,7 +74,7 @@ class IdMap:
 
         keys, values = array("Q"), array("Q")
         for key, value in items:
-            keys.append(id_hash(key))
+            keys.append(hash64(key))
             values.append(value)
         k = np.frombuffer(keys, dtype=np.uint64) if keys else np.zeros(0, np.uint64)
         order = np.argsort(k, kind="stable")  # a repeated id: its last value wins, as in a dict
@@ -84,6 +85,6 @@ class IdMap:
         return len(self._keys)
 
     def get(self, key: str) -> int | None:
-        h = id_hash(key)
+        h = hash64(key)
         i = bisect_right(self._keys, h) - 1
         return self._values[i] if i >= 0 and self._keys[i] == h else None

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import __version__ as PIPELINE_VERSION, schema
-from .ids import IdMap
+from .ids import IdMap, hash64
 from .lang import DEFAULT_LANG
 from .model import Article
 from .pipeline import sha256
@@ -36,8 +36,7 @@ class Incompatible(Exception):
 
 
 def _digest(*parts: str | None) -> int:
-    data = "\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+    return hash64("\x1f".join(p or "" for p in parts))
 
 
 def fingerprint(article: Article, published: date | None) -> int:

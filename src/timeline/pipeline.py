@@ -50,10 +50,8 @@ def process(article: Article, default_published: date | None = None) -> ArticleR
 
 
 def process_batch(articles: list[Article], published: date | None = None, fn=None) -> list[ArticleResult]:
-    """`fn` (default: `process`) over a batch, in order: what a worker process runs.
-
-    Kept free of pyarrow (the results go back as Python rows), so worker processes stay small.
-    """
+    """`fn` (default: `process`) over a batch, in order: the work of a batch on every engine
+    (``worker.run`` adds the rows-to-columns step)."""
     fn = fn or process
     return [fn(a, published) for a in articles]
 

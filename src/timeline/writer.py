@@ -244,7 +244,12 @@ def to_arrow(name: str, rows: list[dict]) -> pa.Table:
     """Rows (dicts) -> an Arrow table with exactly the schema's columns and types (a key the
     schema lacks is dropped; a column the row lacks is null)."""
     # Column lists, then from_pydict: five times faster than from_pylist's own row walk (measured).
-    return pa.Table.from_pydict(column_lists(name, rows), schema=schema.arrow_schema(name))
+    return from_columns(name, column_lists(name, rows))
+
+
+def from_columns(name: str, columns: dict[str, list]) -> pa.Table:
+    """One list per schema column (``rows.column_lists``) -> an Arrow table of the schema's types."""
+    return pa.Table.from_pydict(columns, schema=schema.arrow_schema(name))
 
 
 def swap_in(new: Path, out: Path) -> None:

@@ -16,6 +16,7 @@ import pyarrow as pa
 from .. import __version__, schema
 from ..model import Article, ArticleResult
 from ..rows import Columns, to_columns
+from ..writer import from_columns
 
 ProcessFn = Callable[[Article, "date | None"], ArticleResult]
 
@@ -54,9 +55,9 @@ class Engine(Protocol):
 
 def run_batch(articles: list[Article], published: date | None = None, fn: ProcessFn | None = None) -> BatchResult:
     """Process a batch of articles, one by one, in order; never raises for a bad article."""
-    from ..pipeline import process_batch
+    from ..worker import run
 
-    return collect(process_batch(articles, published, fn))
+    return collect_columns(run(articles, published, fn))
 
 
 def collect(results: list[ArticleResult]) -> BatchResult:
@@ -85,7 +86,7 @@ _MISFIT = (pa.ArrowException, TypeError, ValueError, OverflowError)
 
 
 def _arrow(tables: dict[str, dict[str, list]]) -> dict[str, pa.Table]:
-    return {name: pa.Table.from_pydict(cols, schema=schema.arrow_schema(name)) for name, cols in tables.items()}
+    return {name: from_columns(name, cols) for name, cols in tables.items()}
 
 
 def empty(name: str) -> pa.Table:
